@@ -1,0 +1,197 @@
+// swift-tools-version:6.1
+// The transparent ASN recruitment suite: four services that share one event schema and talk only through Kafka.
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "asn-recruitment",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "RecruitmentEvents", targets: ["RecruitmentEvents"]),
+        .executable(name: "registration", targets: ["RegistrationServer"]),
+        .executable(name: "announcements", targets: ["AnnouncementsServer"]),
+        .executable(name: "recruitment-events-schema", targets: ["RecruitmentEventsSchemaTool"]),
+        .executable(name: "asn-bench", targets: ["Benchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+    ],
+    targets: [
+        // MARK: Shared
+
+        .target(
+            name: "RecruitmentEvents",
+            path: "Shared/RecruitmentEvents",
+            exclude: ["Schemas"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RecruitmentEventsSchemaTool",
+            dependencies: ["RecruitmentEvents"],
+            path: "Shared/RecruitmentEventsSchemaTool",
+            swiftSettings: swiftSettings
+        ),
+        .systemLibrary(
+            name: "CRdKafka",
+            path: "Shared/CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/Kafka",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "RecruitmentEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/EventStore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "RecruitmentEvents",
+                "Kafka",
+                "EventStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/ServiceKit",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Services
+
+        .target(
+            name: "Registration",
+            dependencies: [
+                "ServiceKit", "RecruitmentEvents", "EventStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Services/Registration/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "RegistrationServer",
+            dependencies: ["Registration", "ServiceKit"],
+            path: "Services/Registration/Server",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Announcements",
+            dependencies: [
+                "ServiceKit", "RecruitmentEvents", "EventStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Services/Announcements/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "AnnouncementsServer",
+            dependencies: ["Announcements", "ServiceKit"],
+            path: "Services/Announcements/Server",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: [
+                "Kafka", "ServiceKit", "RecruitmentEvents",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/Benchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecruitmentEventsTests",
+            dependencies: ["RecruitmentEvents"],
+            path: "Tests/RecruitmentEventsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaTests",
+            dependencies: ["Kafka"],
+            path: "Tests/KafkaTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "TestSupport"],
+            path: "Tests/EventStoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ServiceKitTests",
+            dependencies: ["ServiceKit", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/ServiceKitTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RegistrationTests",
+            dependencies: ["Registration", "TestSupport"],
+            path: "Tests/RegistrationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnouncementsTests",
+            dependencies: ["Announcements", "TestSupport"],
+            path: "Tests/AnnouncementsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "RecruitmentEvents"],
+            path: "Tests/EndToEndTests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `make run`: the whole suite in the foreground; Ctrl-C stops everything.
+source "$(dirname "$0")/common.sh"
+export ASN_STACK=run
+trap '"${REPO_ROOT}/deploy/local/down.sh"' EXIT
+trap 'exit 0' INT TERM
+"${REPO_ROOT}/deploy/local/up.sh"
+say "Press Ctrl-C to stop. Following the service logs:"
+tail -n 0 -F "${LOG_DIR}"/*.log &
+wait

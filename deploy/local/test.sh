@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `make test` (and CI's .ci/run): installs what is missing, starts a private PostgreSQL and broker, builds, runs every
+# test target (unit, integration, end-to-end), and stops the stack again.
+export ASN_STACK=test
+source "$(dirname "$0")/common.sh"
+
+"${REPO_ROOT}/deploy/local/install.sh"
+"${REPO_ROOT}/deploy/local/stack.sh" stop >/dev/null 2>&1 || true
+"${REPO_ROOT}/deploy/local/stack.sh" start
+trap '"${REPO_ROOT}/deploy/local/stack.sh" stop' EXIT
+# shellcheck disable=SC1091
+source "${STATE_DIR}/env"
+export ASN_TEST_LOG_DIR="${LOG_DIR}"
+
+cd "${REPO_ROOT}"
+say "Building (debug) with tests"
+mkdir -p "${LOG_DIR}"
+if ! swift build --build-tests >"${LOG_DIR}/build.log" 2>&1; then
+  grep -E 'error:' "${LOG_DIR}/build.log" | head -n 40 >&2 || true
+  tail -n 40 "${LOG_DIR}/build.log" >&2
+  die "the build failed (log: ${LOG_DIR}/build.log)"
+fi
+grep -E 'warning:' "${LOG_DIR}/build.log" | grep -v '/.build/checkouts/' | sort -u | head -n 20 || true
+say "Running the tests"
+swift test --skip-build "$@"

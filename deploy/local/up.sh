@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the whole suite in the background: installs what is missing, starts PostgreSQL and the broker, builds and
+# starts the services, seeds a demo selection, prints the URLs. `make down` stops it all.
+source "$(dirname "$0")/common.sh"
+export ASN_STACK=run
+
+"${REPO_ROOT}/deploy/local/install.sh"
+"${REPO_ROOT}/deploy/local/stack.sh" start
+"${REPO_ROOT}/deploy/local/services.sh" build
+"${REPO_ROOT}/deploy/local/services.sh" start
+"${REPO_ROOT}/deploy/local/seed-demo.sh"
+
+cat <<TXT
+
+The suite is running (logs in ${LOG_DIR}):
+$(for s in "${SERVICES[@]}"; do printf '  %-14s http://127.0.0.1:%s   (health: /health/ready, metrics: /metrics, info: /info)\n' "$s" "$(service_port "$s")"; done)
+  PostgreSQL     postgres://postgres@127.0.0.1:${PG_PORT}/postgres
+  Kafka broker   ${BROKER} (Tansu, in memory)
+
+Administrator token (local only): ${ASN_REGISTRATION_ADMIN_TOKEN:-local-admin-token}
+Public applicant counts per formation: http://127.0.0.1:$(service_port announcements)/v1/formations/counts
+TXT
