@@ -1,0 +1,116 @@
+/// The tables of the event store, the transactional outbox and projection bookkeeping, as migrations.
+///
+/// Every service runs these together with its own read-model migrations (numbered from 100 upwards):
+/// `EventStoreMigrations.all + MyServiceMigrations.all`.
+public enum EventStoreMigrations {
+    /// Versions reserved for this module's migrations.
+    public static let reservedVersions: ClosedRange<Int64> = 1...99
+
+    /// All migrations of this module, in version order.
+    public static let all: [Migration] = [eventStore, projections]
+
+    /// Version 1: the append-only `events` table, which doubles as the transactional outbox.
+    public static let eventStore = Migration(
+        version: 1,
+        name: "event_store",
+        sql: """
+            CREATE TABLE events (
+                position        bigserial   PRIMARY KEY,
+                stream_id       text        NOT NULL CHECK (stream_id <> ''),
+                stream_version  bigint      NOT NULL CHECK (stream_version > 0),
+                event_id        uuid        NOT NULL,
+                type            text        NOT NULL,
+                payload         jsonb       NOT NULL,
+                metadata        jsonb       NOT NULL,
+                recorded_at     timestamptz NOT NULL DEFAULT now(),
+                published_at    timestamptz,
+                CONSTRAINT events_stream_version_key UNIQUE (stream_id, stream_version),
+                CONSTRAINT events_event_id_key UNIQUE (event_id)
+            );
+
+            -- The outbox: the relay scans unpublished rows by position; the index stays as small as the backlog.
+            CREATE INDEX events_unpublished_idx ON events (position) WHERE published_at IS NULL;
+
+            -- Append-only: rows are never deleted and only published_at may change.
+            CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP <> 'UPDATE' THEN
+                    RAISE EXCEPTION 'events is append-only: % is not allowed', TG_OP
+                        USING ERRCODE = 'restrict_violation';
+                END IF;
+                IF (NEW.position, NEW.stream_id, NEW.stream_version, NEW.event_id, NEW.type, NEW.payload,
+                    NEW.metadata, NEW.recorded_at)
+                    IS DISTINCT FROM
+                   (OLD.position, OLD.stream_id, OLD.stream_version, OLD.event_id, OLD.type, OLD.payload,
+                    OLD.metadata, OLD.recorded_at) THEN
+                    RAISE EXCEPTION 'events is append-only: only published_at may be updated'
+                        USING ERRCODE = 'restrict_violation';
+                END IF;
+                RETURN NEW;
+            END;
+            $$;
+
+            CREATE TRIGGER events_append_only_rows
+                BEFORE UPDATE OR DELETE ON events
+                FOR EACH ROW EXECUTE FUNCTION events_append_only();
+
+            CREATE TRIGGER events_append_only_truncate
+                BEFORE TRUNCATE ON events
+                FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+
+            -- Wakes a LISTENing outbox relay when appended events commit (it still polls as a fallback).
+            CREATE FUNCTION events_notify_appended() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('events_appended', '');
+                RETURN NULL;
+            END;
+            $$;
+
+            CREATE TRIGGER events_notify_appended
+                AFTER INSERT ON events
+                FOR EACH STATEMENT EXECUTE FUNCTION events_notify_appended();
+            """
+    )
+
+    /// Version 2: projection offsets, the de-duplication inbox and dead letters.
+    public static let projections = Migration(
+        version: 2,
+        name: "projection_bookkeeping",
+        sql: """
+            -- The next Kafka offset to consume per consumer group and partition, committed with the read model.
+            CREATE TABLE projection_offsets (
+                consumer_group  text        NOT NULL,
+                topic           text        NOT NULL,
+                partition       integer     NOT NULL CHECK (partition >= 0),
+                next_offset     bigint      NOT NULL CHECK (next_offset >= 0),
+                updated_at      timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (consumer_group, topic, partition)
+            );
+
+            -- Event ids already handled by a consumer group: a redelivered event is skipped.
+            CREATE TABLE projection_inbox (
+                consumer_group  text        NOT NULL,
+                event_id        uuid        NOT NULL,
+                processed_at    timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (consumer_group, event_id)
+            );
+
+            -- Messages a projection could not decode or refused, kept whole for inspection and replay.
+            CREATE TABLE dead_letters (
+                id              bigserial   PRIMARY KEY,
+                consumer_group  text        NOT NULL,
+                topic           text        NOT NULL,
+                partition       integer     NOT NULL,
+                "offset"        bigint      NOT NULL,
+                key             bytea,
+                headers         jsonb       NOT NULL DEFAULT '[]',
+                payload         bytea,
+                event_id        uuid,
+                event_type      text,
+                reason          text        NOT NULL,
+                recorded_at     timestamptz NOT NULL DEFAULT now(),
+                CONSTRAINT dead_letters_message_key UNIQUE (consumer_group, topic, partition, "offset")
+            );
+            """
+    )
+}
