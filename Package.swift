@@ -20,7 +20,8 @@ let package = Package(
         .executable(name: "asn-bench", targets: ["Benchmarks"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        // Without the swift-configuration trait: we read configuration ourselves (ServiceKit/Configuration).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0", traits: ["FullFoundation"]),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -130,8 +131,9 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Kafka", "ServiceKit", "RecruitmentEvents",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Benchmarks",
             swiftSettings: swiftSettings
@@ -139,14 +141,23 @@ let package = Package(
 
         // MARK: Tests
 
+        // Real executables, HTTP and test identities, without the Testing module: shared by tests and benchmarks.
         .target(
-            name: "TestSupport",
+            name: "SuiteHarness",
             dependencies: [
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/SuiteHarness",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "SuiteHarness",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
@@ -175,7 +186,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceKitTests",
-            dependencies: ["ServiceKit", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ServiceKit", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/ServiceKitTests",
             swiftSettings: swiftSettings
         ),
@@ -193,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "RecruitmentEvents"],
+            dependencies: ["TestSupport", "SuiteHarness", "RecruitmentEvents"],
             path: "Tests/EndToEndTests",
             swiftSettings: swiftSettings
         ),

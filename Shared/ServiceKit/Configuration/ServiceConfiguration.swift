@@ -1,0 +1,148 @@
+public import Logging
+public import RecruitmentEvents
+
+/// The configuration every service shares: HTTP listener, PostgreSQL, Kafka, logging and operations thresholds.
+///
+/// Each service adds its own keys; ``ServiceConfiguration/keys(defaultPort:)`` lists the shared ones for the
+/// operations guide.
+public struct ServiceConfiguration: Sendable {
+    /// The service's name as it appears in logs, metrics, `/info` and the Kafka client id (e.g. `registration`).
+    public var serviceName: String
+    public var httpHost: String
+    public var httpPort: Int
+    public var postgresURL: String
+    public var kafkaBrokers: [String]
+    /// Extra librdkafka properties (security settings for a production cluster, for example).
+    public var kafkaProperties: [String: String]
+    /// Prepended to every topic and consumer-group name, so several suites (or test runs) can share one cluster.
+    public var kafkaNamePrefix: String
+    public var topicPartitions: Int
+    public var topicReplicationFactor: Int
+    public var kafkaSessionTimeoutMilliseconds: Int
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    /// Origins allowed by CORS; empty disables CORS headers.
+    public var corsAllowedOrigins: [String]
+    /// Largest JSON request body accepted, in bytes.
+    public var maxJSONBodyBytes: Int
+    /// `/health/ready` fails while any projection lags more than this many events behind the topics.
+    public var readyMaxProjectionLag: Int
+    public var outboxBatchSize: Int
+    public var outboxPollIntervalMilliseconds: Int
+    public var projectionBatchSize: Int
+
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable, CaseIterable {
+        /// One JSON object per line (for log shippers).
+        case json
+        /// Human-readable lines (for a terminal).
+        case text
+    }
+
+    enum Key {
+        static let httpHost = ConfigurationKey(
+            "ASN_HTTP_HOST", default: "0.0.0.0", help: "Address the HTTP server listens on.")
+        static func httpPort(_ port: Int) -> ConfigurationKey {
+            ConfigurationKey("ASN_HTTP_PORT", default: String(port), help: "Port the HTTP server listens on.")
+        }
+        static let postgresURL = ConfigurationKey(
+            "ASN_POSTGRES_URL", default: nil,
+            help: "PostgreSQL URL of this service's own database, e.g. postgres://user:pass@host:5432/db.",
+            isSecret: true)
+        static let kafkaBrokers = ConfigurationKey(
+            "ASN_KAFKA_BROKERS", default: nil, help: "Comma-separated Kafka bootstrap servers, e.g. kafka:9092.")
+        static let kafkaProperties = ConfigurationKey(
+            "ASN_KAFKA_PROPERTIES", default: "",
+            help: "Extra librdkafka properties as key=value pairs separated by commas (e.g. security.protocol=SSL).",
+            isSecret: true)
+        static let namePrefix = ConfigurationKey(
+            "ASN_KAFKA_NAME_PREFIX", default: "",
+            help: "Prefix of every topic and consumer group (e.g. kupang.) so several suites can share a cluster.")
+        static let topicPartitions = ConfigurationKey(
+            "ASN_KAFKA_TOPIC_PARTITIONS", default: "6",
+            help: "Partitions of the topics this service creates (the upper bound of consumer instances).")
+        static let topicReplication = ConfigurationKey(
+            "ASN_KAFKA_REPLICATION_FACTOR", default: "1", help: "Replication factor of the topics this service creates.")
+        static let sessionTimeout = ConfigurationKey(
+            "ASN_KAFKA_SESSION_TIMEOUT_MS", default: "10000",
+            help: "Consumer-group session timeout; shorter means faster failover and faster group joins.")
+        static let logLevel = ConfigurationKey(
+            "ASN_LOG_LEVEL", default: "info", help: "trace, debug, info, notice, warning, error or critical.")
+        static let logFormat = ConfigurationKey("ASN_LOG_FORMAT", default: "json", help: "json or text.")
+        static let corsOrigins = ConfigurationKey(
+            "ASN_CORS_ALLOWED_ORIGINS", default: "",
+            help: "Comma-separated origins allowed to call the API from a browser (e.g. the portal); empty: none.")
+        static let maxJSONBody = ConfigurationKey(
+            "ASN_MAX_JSON_BODY_BYTES", default: "65536", help: "Largest JSON request body accepted.")
+        static let readyMaxLag = ConfigurationKey(
+            "ASN_READY_MAX_PROJECTION_LAG", default: "10000",
+            help: "/health/ready reports not ready while a projection is more than this many events behind.")
+        static let outboxBatch = ConfigurationKey(
+            "ASN_OUTBOX_BATCH_SIZE", default: "1000", help: "Events the outbox relay publishes per round.")
+        static let outboxInterval = ConfigurationKey(
+            "ASN_OUTBOX_POLL_INTERVAL_MS", default: "25", help: "How often an idle outbox relay looks for new events.")
+        static let projectionBatch = ConfigurationKey(
+            "ASN_PROJECTION_BATCH_SIZE", default: "500", help: "Kafka messages applied per projection transaction.")
+    }
+
+    /// The shared keys, with the service's default HTTP port.
+    public static func keys(defaultPort: Int) -> [ConfigurationKey] {
+        [
+            Key.httpHost, Key.httpPort(defaultPort), Key.postgresURL, Key.kafkaBrokers, Key.kafkaProperties,
+            Key.namePrefix,
+            Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
+            Key.corsOrigins, Key.maxJSONBody, Key.readyMaxLag, Key.outboxBatch, Key.outboxInterval,
+            Key.projectionBatch,
+        ]
+    }
+
+    /// Reads and validates the shared configuration; throws a ``ConfigurationError`` naming the first bad variable.
+    public init(serviceName: String, defaultPort: Int, reader: ConfigurationReader = ConfigurationReader()) throws {
+        self.serviceName = serviceName
+        self.httpHost = try reader.string(Key.httpHost)
+        self.httpPort = try reader.int(Key.httpPort(defaultPort), in: 1...65535)
+        self.postgresURL = try reader.string(Key.postgresURL)
+        self.kafkaBrokers = try reader.list(Key.kafkaBrokers)
+        if kafkaBrokers.isEmpty {
+            throw ConfigurationError.invalid(key: Key.kafkaBrokers.name, value: "", expected: "at least one host:port")
+        }
+        var properties: [String: String] = [:]
+        for pair in try reader.list(Key.kafkaProperties) {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ConfigurationError.invalid(key: Key.kafkaProperties.name, value: pair, expected: "key=value pairs")
+            }
+            properties[parts[0]] = parts[1]
+        }
+        self.kafkaProperties = properties
+        self.kafkaNamePrefix = try reader.string(Key.namePrefix)
+        if !kafkaNamePrefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            throw ConfigurationError.invalid(
+                key: Key.namePrefix.name, value: kafkaNamePrefix, expected: "letters, digits, '.', '_' and '-'")
+        }
+        self.topicPartitions = try reader.int(Key.topicPartitions, in: 1...1024)
+        self.topicReplicationFactor = try reader.int(Key.topicReplication, in: 1...16)
+        self.kafkaSessionTimeoutMilliseconds = try reader.int(Key.sessionTimeout, in: 1000...300_000)
+        let level = try reader.string(Key.logLevel)
+        guard let parsedLevel = Logger.Level(rawValue: level.lowercased()) else {
+            throw ConfigurationError.invalid(
+                key: Key.logLevel.name, value: level, expected: "trace, debug, info, notice, warning, error or critical")
+        }
+        self.logLevel = parsedLevel
+        self.logFormat = try reader.choice(Key.logFormat, as: LogFormat.self)
+        self.corsAllowedOrigins = try reader.list(Key.corsOrigins)
+        self.maxJSONBodyBytes = try reader.int(Key.maxJSONBody, in: 1024...(64 << 20))
+        self.readyMaxProjectionLag = try reader.int(Key.readyMaxLag, in: 0...Int.max)
+        self.outboxBatchSize = try reader.int(Key.outboxBatch, in: 1...100_000)
+        self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
+        self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
+    }
+}
+
+extension ServiceConfiguration {
+    /// The broker-side name of `topic` (with ``kafkaNamePrefix``).
+    public func topicName(_ topic: RecruitmentTopic) -> String { kafkaNamePrefix + topic.name }
+
+    /// The consumer group of a projection: `<prefix><service>.<projection>`.
+    public func consumerGroup(projection: String) -> String { "\(kafkaNamePrefix)\(serviceName).\(projection)" }
+}

@@ -1,0 +1,20 @@
+import Hummingbird
+
+/// Builds the router every service starts from: metrics, correlation ids, problem+json errors, CORS and the
+/// operations endpoints.
+enum HTTPRouterFactory {
+    static func makeRouter(configuration: ServiceConfiguration, operations: OperationsRoutes)
+        -> Router<ServiceRequestContext>
+    {
+        let router = Router(context: ServiceRequestContext.self)
+        // Outermost first: metrics see the final status of every request, including problem responses.
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: CorrelationMiddleware())
+        if !configuration.corsAllowedOrigins.isEmpty {
+            router.add(middleware: AllowedOriginsMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
+        }
+        router.add(middleware: ProblemMiddleware())
+        operations.register(on: router)
+        return router
+    }
+}

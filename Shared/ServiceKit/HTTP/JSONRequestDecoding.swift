@@ -1,0 +1,84 @@
+public import Foundation
+public import Hummingbird
+
+/// Strict JSON request decoding: the content type must be JSON, the body must fit the limit, and every decoding
+/// failure becomes a ``Problem`` that names the field at fault.
+public enum JSONRequestDecoding {
+    /// The decoder for request bodies: ISO-8601 dates.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// The problem describing a `DecodingError`, with the failing field's path.
+    public static func problem(for error: DecodingError) -> Problem {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = fieldPath(context.codingPath + [key])
+            return .invalidField(path, code: "required", "\(path) is required")
+        case .valueNotFound(_, let context):
+            let path = fieldPath(context.codingPath)
+            return .invalidField(path, code: "required", "\(path) must not be null")
+        case .typeMismatch(let type, let context):
+            let path = fieldPath(context.codingPath)
+            return .invalidField(path, code: "type", "\(path) must be \(describe(type))")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return .invalidField("body", code: "malformed-json", "the body is not valid JSON (UTF-8)")
+            }
+            let path = fieldPath(context.codingPath)
+            return .invalidField(path, code: "format", "\(path) has an invalid value: \(context.debugDescription)")
+        @unknown default:
+            return .invalidField("body", code: "invalid", "the body could not be decoded")
+        }
+    }
+
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        guard !path.isEmpty else { return "body" }
+        var result = ""
+        for key in path {
+            if let index = key.intValue {
+                result += "[\(index)]"
+            } else {
+                result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return result
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type, is Decimal.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "a \(type)"
+        }
+    }
+}
+
+extension Request {
+    /// Decodes a JSON body of at most `maxBytes`, or throws a ``Problem`` (415, 413 or 400 naming the field).
+    public func decodeJSON<T: Decodable>(_ type: T.Type, maxBytes: Int) async throws -> T {
+        if let contentType = headers[.contentType],
+           !contentType.lowercased().hasPrefix("application/json")
+        {
+            throw Problem.unsupportedMediaType(expected: "application/json")
+        }
+        var request = self
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxBytes)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // `collectBody(upTo:)` throws NIO's `NIOTooManyBytesError` (a 413 `HTTPResponseError`), not an `HTTPError`.
+            throw Problem.payloadTooLarge(limit: maxBytes)
+        }
+        do {
+            return try JSONRequestDecoding.makeDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw JSONRequestDecoding.problem(for: error)
+        }
+    }
+}

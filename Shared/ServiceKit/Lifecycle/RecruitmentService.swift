@@ -1,0 +1,85 @@
+public import EventStore
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+public import RecruitmentEvents
+
+/// What one service of the suite plugs into the shared runtime (``ServiceMain``): its name and port, its read-model
+/// migrations, the topic it publishes, its projections and its HTTP routes.
+///
+/// The runtime supplies everything else: configuration, logging, metrics, PostgreSQL, migrations, the event store and
+/// its outbox relay, Kafka consumers, operations endpoints, problem+json errors and graceful shutdown.
+public protocol RecruitmentService: Sendable {
+    /// The executable's name, e.g. `registration`; also the Kafka client id and the consumer-group prefix.
+    static var name: String { get }
+    /// The default HTTP port (8081-8084 for the four services).
+    static var defaultPort: Int { get }
+    /// The topic this service's own events are published to, if it produces any.
+    static var publishes: RecruitmentTopic? { get }
+    /// The read-model migrations of this service (versions from 100 up; 1-99 belong to the event store).
+    static var migrations: [Migration] { get }
+    /// The service's own environment variables, for validation at start and the operations guide.
+    static var configurationKeys: [ConfigurationKey] { get }
+
+    /// Creates the service from the shared runtime's context; throws ``ConfigurationError`` for bad settings.
+    init(context: ServiceContext) throws
+
+    /// The projections that keep this service's read models up to date from Kafka.
+    var projections: [Projection] { get }
+
+    /// Adds the service's API routes.
+    func registerRoutes(on router: Router<ServiceRequestContext>)
+}
+
+extension RecruitmentService {
+    public static var configurationKeys: [ConfigurationKey] { [] }
+    public var projections: [Projection] { [] }
+}
+
+/// The shared runtime's resources, handed to a ``RecruitmentService`` when it is created.
+public struct ServiceContext: Sendable {
+    public let configuration: ServiceConfiguration
+    /// Reads the service's own keys.
+    public let reader: ConfigurationReader
+    public let postgres: PostgresClient
+    public let eventStore: EventStore
+    public let logger: Logger
+
+    public init(configuration: ServiceConfiguration, reader: ConfigurationReader, postgres: PostgresClient,
+                eventStore: EventStore, logger: Logger) {
+        self.configuration = configuration
+        self.reader = reader
+        self.postgres = postgres
+        self.eventStore = eventStore
+        self.logger = logger
+    }
+}
+
+/// A read model fed from Kafka: a consumer group of its own, a function applying one event inside the batch's
+/// transaction, and a reset for rebuilds.
+public struct Projection: Sendable {
+    /// Unique within the service; the consumer group is `<service>.<name>`.
+    public var name: String
+    /// The topics it consumes.
+    public var topics: [RecruitmentTopic]
+    /// Applies one decoded event inside the batch's transaction and says what it did: `.applied`, `.ignored` for
+    /// events it does not care about, or `.deadLetter(reason:)` for one that can never be applied (the partition
+    /// keeps flowing). Throwing rolls the whole batch back; the runner retries it.
+    public var apply: @Sendable (_ event: any RecruitmentEvent, _ envelope: EventEnvelope,
+                                 _ connection: PostgresConnection, _ logger: Logger) async throws -> ApplyOutcome
+    /// Empties the read model's tables (inside the rebuild's transaction, together with offsets and inbox).
+    public var reset: @Sendable (_ connection: PostgresConnection, _ logger: Logger) async throws -> Void
+
+    public init(
+        name: String,
+        topics: [RecruitmentTopic],
+        apply: @escaping @Sendable (any RecruitmentEvent, EventEnvelope, PostgresConnection, Logger) async throws
+            -> ApplyOutcome,
+        reset: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void
+    ) {
+        self.name = name
+        self.topics = topics
+        self.apply = apply
+        self.reset = reset
+    }
+}

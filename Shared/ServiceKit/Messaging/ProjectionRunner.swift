@@ -1,0 +1,138 @@
+import EventStore
+import Foundation
+import Kafka
+import Logging
+import Metrics
+import RecruitmentEvents
+import ServiceLifecycle
+
+/// Keeps one ``Projection`` up to date from Kafka with an exactly-once effect (ARCHITECTURE §5).
+///
+/// It consumes the projection's topics in the consumer group `<service>.<projection>`. Offsets live in PostgreSQL,
+/// not in Kafka: on partition assignment the consumer seeks to the offsets stored there, and each batch is applied
+/// in one transaction that also records every event id in the inbox (duplicates become no-ops) and stores the next
+/// offsets — so the read model and its position can never disagree. Undecodable and unknown events go to the dead
+/// letters with the reason; the partition keeps flowing. A batch whose transaction fails is retried as it is, with
+/// backoff, until it commits or the service shuts down (then the next owner replays it from the stored offsets).
+final class ProjectionRunner: Service, Sendable {
+    let projection: Projection
+    let group: String
+    let store: ProjectionStore
+    let registry: EventRegistry
+    let consumerConfiguration: KafkaConsumerConfiguration
+    let startup: StartupState
+    let logger: Logger
+    let lagState: LagState
+
+    private let projected: Counter
+    private let deadLettered: Counter
+    private let batchDuration: Metrics.Timer
+
+    init(projection: Projection, serviceName: String, configuration: ServiceConfiguration, store: ProjectionStore,
+         registry: EventRegistry, startup: StartupState, logger: Logger)
+    {
+        self.projection = projection
+        self.group = configuration.consumerGroup(projection: projection.name)
+        self.store = store
+        self.registry = registry
+        self.startup = startup
+        var logger = logger
+        logger[metadataKey: "projection"] = .string(projection.name)
+        self.logger = logger
+        self.consumerConfiguration = KafkaConsumerConfiguration(
+            bootstrapServers: configuration.kafkaBrokers,
+            groupID: group,
+            topics: projection.topics.map(configuration.topicName),
+            clientID: "\(serviceName)-\(projection.name)",
+            sessionTimeout: .milliseconds(configuration.kafkaSessionTimeoutMilliseconds),
+            maxBatchSize: configuration.projectionBatchSize,
+            properties: configuration.kafkaProperties)
+        self.lagState = LagState(projection: projection.name)
+        let dimensions = [("projection", projection.name)]
+        self.projected = Counter(label: "asn_projection_events_total", dimensions: dimensions)
+        self.deadLettered = Counter(label: "asn_projection_dead_letters_total", dimensions: dimensions)
+        self.batchDuration = Metrics.Timer(label: "asn_projection_batch_duration", dimensions: dimensions)
+    }
+
+    func run() async throws {
+        try await startup.waitUntilMigrated()
+        try await startup.waitUntilTopicsReady()
+        let store = self.store
+        let group = self.group
+        let logger = self.logger
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger) { partitions in
+            let stored = try await Self.withRetry(logger: logger, what: "reading stored offsets") {
+                try await store.storedOffsets(
+                    group: group,
+                    partitions: partitions.map { TopicPartition(topic: $0.topic, partition: $0.partition) })
+            }
+            logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.description))"])
+            var offsets: [KafkaTopicPartition: Int64] = [:]
+            for (partition, offset) in stored {
+                offsets[KafkaTopicPartition(topic: partition.topic, partition: partition.partition)] = offset
+            }
+            return offsets
+        }
+        lagState.attach(consumer)
+        defer { lagState.detach() }
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await consumer.run() }
+            group.addTask {
+                for try await batch in consumer.messages {
+                    try await self.project(batch)
+                }
+            }
+        }
+    }
+
+    /// Applies one batch, retrying the transaction until it commits (or shutdown begins).
+    func project(_ batch: [KafkaConsumerMessage]) async throws {
+        let messages = batch.map(Self.projectionMessage)
+        let start = ContinuousClock.now
+        let result = try await Self.withRetry(logger: logger, what: "applying a batch") {
+            try await self.store.applyBatch(group: self.group, messages: messages) { connection, envelope, _ in
+                let event: any RecruitmentEvent
+                do {
+                    event = try self.registry.decode(envelope)
+                } catch {
+                    return .deadLetter(reason: "\(error)")
+                }
+                return try await self.projection.apply(event, envelope, connection, self.logger)
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        batchDuration.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        projected.increment(by: result.appliedCount + result.ignoredCount)
+        if result.deadLetteredCount > 0 {
+            deadLettered.increment(by: result.deadLetteredCount)
+            logger.warning("events dead-lettered", metadata: ["count": "\(result.deadLetteredCount)"])
+        }
+        lagState.refresh()
+    }
+
+    static func projectionMessage(_ message: KafkaConsumerMessage) -> ProjectionMessage {
+        ProjectionMessage(
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            key: message.key,
+            headers: message.headers.map { ($0.name, $0.value ?? []) },
+            value: message.value,
+            decoded: Result { try EventEnvelope(kafkaMessage: message) })
+    }
+
+    /// Runs `body` until it succeeds, backing off between failures; gives up only on cancellation or shutdown.
+    static func withRetry<T>(logger: Logger, what: String, _ body: () async throws -> T) async throws -> T {
+        var delay = Duration.milliseconds(100)
+        while true {
+            do {
+                return try await body()
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { throw error }
+                logger.warning("\(what) failed; retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+}
