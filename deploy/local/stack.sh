@@ -3,7 +3,8 @@
 # broker, both on loopback. Usage: stack.sh start|stop|status|env
 source "$(dirname "$0")/common.sh"
 
-pg_ctl_as_postgres() { su postgres -s /bin/bash -c "$*"; }
+# cd first: PostgreSQL tools refuse to run from a directory the postgres user cannot read (e.g. a clone in /root).
+pg_ctl_as_postgres() { su postgres -s /bin/bash -c "cd /tmp && $*"; }
 
 start_postgres() {
   [ -n "${PG_BIN}" ] || die "PostgreSQL server binaries not found (run deploy/local/install.sh)"
@@ -75,6 +76,7 @@ export ASN_TEST_POSTGRES_URL='$(admin_database_url)'
 export ASN_TEST_KAFKA_BROKERS='${BROKER}'
 export ASN_STACK_PG_PORT='${PG_PORT}'
 export ASN_STACK_BROKER='${BROKER}'
+export ASN_TEST_TANSU_BIN='${REPO_ROOT}/.stack/tansu'
 ENV
 }
 

@@ -1,0 +1,4 @@
+import Announcements
+import ServiceKit
+
+await ServiceMain.main(AnnouncementsService.self)

@@ -1,0 +1,4 @@
+import Registration
+import ServiceKit
+
+await ServiceMain.main(RegistrationService.self)

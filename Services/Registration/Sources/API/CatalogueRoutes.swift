@@ -1,0 +1,168 @@
+import EventStore
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import RecruitmentEvents
+import ServiceKit
+
+/// Selection periods and formations: opened and published by the administrator, readable by everyone.
+struct CatalogueRoutes: Sendable {
+    let context: ServiceContext
+    let maxBody: Int
+
+    func register(admin: RouterGroup<ServiceRequestContext>, public router: Router<ServiceRequestContext>) {
+        admin.post("/periods") { request, context in
+            let body = try await request.decodeJSON(SelectionPeriodRequest.self, maxBytes: self.maxBody)
+            let event = try SelectionPeriodRules.validate(body, periodId: UUID()).get()
+            try await self.openPeriod(event, context: context)
+            return JSONResponse(value: PeriodView(event, now: Date()), status: .created,
+                                headers: [.location: "/v1/periods/\(event.periodId.eventKey)"])
+        }
+        admin.post("/periods/:periodId/formations") { request, context in
+            let periodId = try Self.uuidParameter("periodId", in: context)
+            let body = try await request.decodeJSON(FormationRequest.self, maxBytes: self.maxBody)
+            let event = try FormationRules.validate(body, formationId: UUID(), periodId: periodId).get()
+            try await self.publishFormation(event, context: context)
+            return JSONResponse(value: event, status: .created,
+                                headers: [.location: "/v1/formations/\(event.formationId.eventKey)"])
+        }
+        router.get("/v1/periods") { request, _ in
+            let cursor = try Self.cursor(request)
+            let rows = try await self.context.postgres.query(
+                "SELECT period_id, document::text FROM periods WHERE period_id > \(cursor) ORDER BY period_id LIMIT 101",
+                logger: self.context.logger)
+            var items: [PeriodView] = []
+            for try await (_, document) in rows.decode((UUID, String).self) {
+                items.append(PeriodView(try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: document), now: Date()))
+            }
+            return JSONResponse(value: Self.page(items, limit: 100) { $0.periodId })
+        }
+        router.get("/v1/periods/:periodId") { _, context in
+            let periodId = try Self.uuidParameter("periodId", in: context)
+            guard let period = try await self.period(periodId) else {
+                throw Problem.notFound("No selection period \(periodId.eventKey).")
+            }
+            return JSONResponse(value: PeriodView(period.event, now: Date()))
+        }
+        router.get("/v1/periods/:periodId/formations") { request, context in
+            let periodId = try Self.uuidParameter("periodId", in: context)
+            let cursor = try Self.cursor(request)
+            guard try await self.period(periodId) != nil else {
+                throw Problem.notFound("No selection period \(periodId.eventKey).")
+            }
+            let rows = try await self.context.postgres.query(
+                """
+                SELECT formation_id, document::text FROM formations WHERE period_id = \(periodId) AND formation_id > \(cursor)
+                ORDER BY formation_id LIMIT 101
+                """, logger: self.context.logger)
+            var items: [FormationPublishedV1] = []
+            for try await (_, document) in rows.decode((UUID, String).self) {
+                items.append(try JSONColumn.decode(FormationPublishedV1.self, from: document))
+            }
+            return JSONResponse(value: Self.page(items, limit: 100) { $0.formationId })
+        }
+        router.get("/v1/formations/:formationId") { _, context in
+            let formationId = try Self.uuidParameter("formationId", in: context)
+            guard let formation = try await self.formation(formationId) else {
+                throw Problem.notFound("No formation \(formationId.eventKey).")
+            }
+            return JSONResponse(value: formation)
+        }
+    }
+
+    // MARK: Commands
+
+    func openPeriod(_ event: SelectionPeriodOpenedV1, context request: ServiceRequestContext) async throws {
+        let streamId = "period-\(event.periodId.eventKey)"
+        let envelope = try EventEnvelope(
+            event: event, streamId: streamId, streamVersion: 1, correlationId: request.correlationId,
+            traceparent: request.traceparent)
+        try await context.eventStore.append([envelope], toStream: streamId, expectedVersion: 0) { connection, stored in
+            try await connection.query(
+                """
+                INSERT INTO periods (period_id, stream_version, document, registration_opens_at, registration_closes_at,
+                                     created_at)
+                VALUES (\(event.periodId), 1, \(try JSONColumn.text(event))::jsonb, \(event.registrationOpensAt), \(event.registrationClosesAt),
+                        \(envelope.time))
+                """, logger: self.context.logger)
+        }
+    }
+
+    /// Appends to the period's stream; concurrent publications of formations commute, so a version conflict is
+    /// retried with the fresh version.
+    func publishFormation(_ event: FormationPublishedV1, context request: ServiceRequestContext) async throws {
+        let streamId = "period-\(event.periodId.eventKey)"
+        for attempt in 1...5 {
+            guard let period = try await period(event.periodId) else {
+                throw Problem.notFound("No selection period \(event.periodId.eventKey).")
+            }
+            let envelope = try EventEnvelope(
+                event: event, streamId: streamId, streamVersion: period.version + 1,
+                correlationId: request.correlationId, traceparent: request.traceparent)
+            do {
+                try await context.eventStore.append([envelope], toStream: streamId, expectedVersion: period.version) {
+                    connection, stored in
+                    try await connection.query(
+                        """
+                        UPDATE periods SET stream_version = \(stored.last!.envelope.streamVersion)
+                        WHERE period_id = \(event.periodId)
+                        """, logger: self.context.logger)
+                    try await connection.query(
+                        """
+                        INSERT INTO formations (formation_id, period_id, document, created_at)
+                        VALUES (\(event.formationId), \(event.periodId), \(try JSONColumn.text(event))::jsonb, \(envelope.time))
+                        """, logger: self.context.logger)
+                }
+                return
+            } catch EventStoreError.concurrencyConflict where attempt < 5 {
+                continue
+            }
+        }
+    }
+
+    // MARK: Queries
+
+    func period(_ id: UUID) async throws -> (event: SelectionPeriodOpenedV1, version: Int64)? {
+        let rows = try await context.postgres.query(
+            "SELECT document::text, stream_version FROM periods WHERE period_id = \(id)", logger: context.logger)
+        for try await (document, version) in rows.decode((String, Int64).self) {
+            return (try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: document), version)
+        }
+        return nil
+    }
+
+    func formation(_ id: UUID) async throws -> FormationPublishedV1? {
+        let rows = try await context.postgres.query(
+            "SELECT document::text FROM formations WHERE formation_id = \(id)", logger: context.logger)
+        for try await document in rows.decode(String.self) {
+            return try JSONColumn.decode(FormationPublishedV1.self, from: document)
+        }
+        return nil
+    }
+
+    // MARK: Parameters
+
+    static func uuidParameter(_ name: String, in context: ServiceRequestContext) throws -> UUID {
+        guard let raw = context.parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw Problem.invalidField(name, code: "uuid-format", "\(name) must be a UUID")
+        }
+        return id
+    }
+
+    static let firstCursor = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    static func cursor(_ request: Request) throws -> UUID {
+        guard let raw = request.uri.queryParameters["cursor"] else { return firstCursor }
+        guard let id = UUID(uuidString: String(raw)) else {
+            throw Problem.invalidField("cursor", code: "cursor-format", "a cursor from a previous page")
+        }
+        return id
+    }
+
+    static func page<T: Codable & Sendable>(_ items: [T], limit: Int, id: (T) -> UUID) -> Page<T> {
+        guard items.count > limit else { return Page(items: items, nextCursor: nil) }
+        let kept = Array(items.prefix(limit))
+        return Page(items: kept, nextCursor: kept.last.map { id($0).eventKey })
+    }
+}
