@@ -1,0 +1,48 @@
+import EventStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Throwaway databases on the server of the admin URL, one per started service, dropped afterwards.
+struct ScratchDatabases: Sendable {
+    let adminURL: String
+    let logger: Logger
+
+    /// Creates a uniquely named database and runs `body` with its URL; drops it afterwards (also on error).
+    func withDatabase<Result>(_ purpose: String, _ body: (String) async throws -> Result) async throws -> Result {
+        let name = "asn_bench_\(purpose)_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        try await execute("CREATE DATABASE \"\(name)\"")
+        let outcome: Swift.Result<Result, any Error>
+        do {
+            outcome = .success(try await body(try url(of: name)))
+        } catch {
+            outcome = .failure(error)
+        }
+        do {
+            try await execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
+        } catch {
+            BenchReport.line("warning: could not drop database \(name): \(error)")
+        }
+        return try outcome.get()
+    }
+
+    /// The admin URL pointing at database `name`.
+    func url(of name: String) throws -> String {
+        guard var components = URLComponents(string: adminURL) else { throw PostgresConfigurationError.malformedURL }
+        components.path = "/" + name
+        guard let url = components.string else { throw PostgresConfigurationError.malformedURL }
+        return url
+    }
+
+    private func execute(_ sql: String) async throws {
+        let configuration = try PostgresConfiguration(url: adminURL)
+        var backgroundLogger = logger
+        backgroundLogger.logLevel = .error
+        let client = configuration.makeClient(maximumConnections: 1, backgroundLogger: backgroundLogger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(await BenchMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
