@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import Logging
 import Metrics
+import PostgresNIO
 import RecruitmentEvents
 import ServiceLifecycle
 
@@ -85,29 +86,110 @@ final class ProjectionRunner: Service, Sendable {
         }
     }
 
-    /// Applies one batch, retrying the transaction until it commits (or shutdown begins).
+    /// How often a batch is retried after failures that are not about the connection (a bug or a poison event)
+    /// before its messages are applied one by one to find and dead-letter the culprit.
+    static let deterministicAttempts = 3
+
+    /// Applies one batch, retrying the transaction until it commits (or shutdown begins). A batch that keeps failing
+    /// for a reason other than the database connection is split up, so one poison event ends in the dead letters
+    /// instead of stopping its partition.
     func project(_ batch: [KafkaConsumerMessage]) async throws {
         let messages = batch.map(Self.projectionMessage)
         let start = ContinuousClock.now
-        let result = try await Self.withRetry(logger: logger, what: "applying a batch") {
-            try await self.store.applyBatch(group: self.group, messages: messages) { connection, envelope, _ in
-                let event: any RecruitmentEvent
-                do {
-                    event = try self.registry.decode(envelope)
-                } catch {
-                    return .deadLetter(reason: "\(error)")
-                }
-                return try await self.projection.apply(event, envelope, connection, self.logger)
-            }
+        let result: BatchResult
+        do {
+            result = try await apply(messages)
+        } catch let poison as PoisonBatch {
+            logger.error("a batch keeps failing; applying its events one by one", metadata: [
+                "error": "\(poison.underlying)", "size": "\(messages.count)",
+            ])
+            result = try await applyIsolating(messages)
         }
         let elapsed = ContinuousClock.now - start
-        batchDuration.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        batchDuration.recordNanoseconds(
+            elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         projected.increment(by: result.appliedCount + result.ignoredCount)
         if result.deadLetteredCount > 0 {
             deadLettered.increment(by: result.deadLetteredCount)
             logger.warning("events dead-lettered", metadata: ["count": "\(result.deadLetteredCount)"])
         }
         lagState.refresh()
+    }
+
+    /// Applies `messages` in one transaction. Connection failures are retried until shutdown; other failures up to
+    /// ``deterministicAttempts`` times, then ``PoisonBatch`` is thrown. With `deadLetterReason`, every new event is
+    /// dead-lettered with that reason instead of being applied.
+    func apply(_ messages: [ProjectionMessage], deadLetterReason: String? = nil) async throws -> BatchResult {
+        var delay = Duration.milliseconds(100)
+        var deterministicFailures = 0
+        while true {
+            do {
+                return try await store.applyBatch(group: group, messages: messages) { connection, envelope, _ in
+                    if let deadLetterReason { return .deadLetter(reason: deadLetterReason) }
+                    let event: any RecruitmentEvent
+                    do {
+                        event = try self.registry.decode(envelope)
+                    } catch {
+                        return .deadLetter(reason: "\(error)")
+                    }
+                    return try await self.projection.apply(event, envelope, connection, self.logger)
+                }
+            } catch {
+                if Task.isCancelled || Task.isShuttingDownGracefully { throw error }
+                if !Self.isConnectionFailure(error) {
+                    deterministicFailures += 1
+                    if deterministicFailures >= Self.deterministicAttempts { throw PoisonBatch(underlying: error) }
+                }
+                logger.warning("applying a batch failed; retrying", metadata: [
+                    "error": "\(error)", "retry_in": "\(delay)",
+                ])
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+
+    /// Applies each message in its own transaction; one that still fails is dead-lettered with the failure.
+    func applyIsolating(_ messages: [ProjectionMessage]) async throws -> BatchResult {
+        var outcomes: [BatchResult.MessageOutcome] = []
+        var nextOffsets: [TopicPartition: Int64] = [:]
+        for message in messages {
+            let result: BatchResult
+            do {
+                result = try await apply([message])
+            } catch let poison as PoisonBatch {
+                result = try await apply(
+                    [message], deadLetterReason: "projection failed \(Self.deterministicAttempts) times: \(poison.underlying)")
+            }
+            outcomes += result.outcomes
+            nextOffsets.merge(result.nextOffsets) { max($0, $1) }
+        }
+        return BatchResult(outcomes: outcomes, nextOffsets: nextOffsets)
+    }
+
+    /// A batch that failed repeatedly for a reason other than the database connection.
+    struct PoisonBatch: Error {
+        var underlying: any Error
+    }
+
+    /// Whether `error` means "the database is (temporarily) unreachable or busy", worth retrying without limit.
+    static func isConnectionFailure(_ error: any Error) -> Bool {
+        let psql: PSQLError? = (error as? PSQLError) ?? (error as? PostgresTransactionError).flatMap {
+            ($0.closureError ?? $0.commitError ?? $0.beginError) as? PSQLError
+        }
+        guard let psql else { return false }
+        switch psql.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown,
+             .queryCancelled:
+            return true
+        case .server:
+            // 08: connection exception, 40: serialization failure / deadlock, 53: insufficient resources,
+            // 57: operator intervention (e.g. the server is shutting down).
+            let state = psql.serverInfo?[.sqlState] ?? ""
+            return ["08", "40", "53", "57"].contains(where: state.hasPrefix)
+        default:
+            return false
+        }
     }
 
     static func projectionMessage(_ message: KafkaConsumerMessage) -> ProjectionMessage {
