@@ -201,7 +201,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AnnouncementsTests",
-            dependencies: ["Announcements", "TestSupport"],
+            dependencies: [
+                "Announcements", "TestSupport", "EventStore", "ServiceKit", "RecruitmentEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/AnnouncementsTests",
             swiftSettings: swiftSettings
         ),

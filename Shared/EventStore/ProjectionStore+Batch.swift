@@ -28,6 +28,26 @@ extension ProjectionStore {
         isolation: isolated (any Actor)? = #isolation,
         apply: (PostgresConnection, EventEnvelope, ProjectionMessage) async throws -> ApplyOutcome
     ) async throws -> BatchResult {
+        try await applyBatch(group: group, messages: messages) { connection, newEvents in
+            var outcomes: [ApplyOutcome] = []
+            outcomes.reserveCapacity(newEvents.count)
+            for newEvent in newEvents {
+                outcomes.append(try await apply(connection, newEvent.envelope, newEvent.message))
+            }
+            return outcomes
+        }
+    }
+
+    /// Like ``applyBatch(group:messages:isolation:apply:)``, but hands every new event of the batch to `applyAll` at
+    /// once, in consumption order, so a projection can update its read model with a few set-based statements instead
+    /// of one per event. `applyAll` returns one outcome per event it was given.
+    @discardableResult
+    public func applyBatch(
+        group: String,
+        messages: [ProjectionMessage],
+        isolation: isolated (any Actor)? = #isolation,
+        applyAll: (PostgresConnection, [NewEvent]) async throws -> [ApplyOutcome]
+    ) async throws -> BatchResult {
         guard !group.isEmpty else { throw ProjectionStoreError.emptyGroup }
         for message in messages where message.partition < 0 || message.offset < 0 {
             throw ProjectionStoreError.invalidMessage(
@@ -41,41 +61,45 @@ extension ProjectionStore {
         return try await PostgresTransaction.run(on: client, logger: logger) { connection in
             let eventIds = messages.compactMap { $0.envelope?.id }
             var newEventIds = try await recordInInbox(eventIds, group: group, on: connection)
-            var outcomes: [BatchResult.MessageOutcome] = []
-            outcomes.reserveCapacity(messages.count)
-            for message in messages {
-                let outcome: BatchResult.MessageOutcome
+            var outcomes: [BatchResult.MessageOutcome?] = Array(repeating: nil, count: messages.count)
+            var pending: [NewEvent] = []
+            var pendingIndexes: [Int] = []
+            for (index, message) in messages.enumerated() {
                 switch message.decoded {
                 case .failure(let error):
                     let reason = "undecodable: \(error)"
                     try await deadLetter(message, group: group, envelope: nil, reason: reason, on: connection)
-                    outcome = .deadLettered(reason: reason)
+                    outcomes[index] = .deadLettered(reason: reason)
                 case .success(let envelope):
                     // The first occurrence of a new id is applied; any later one in the batch is a duplicate.
                     if newEventIds.remove(envelope.id) != nil {
-                        switch try await apply(connection, envelope, message) {
-                        case .applied:
-                            outcome = .applied
-                        case .ignored:
-                            outcome = .ignored
-                        case .deadLetter(let reason):
-                            try await deadLetter(
-                                message,
-                                group: group,
-                                envelope: envelope,
-                                reason: reason,
-                                on: connection
-                            )
-                            outcome = .deadLettered(reason: reason)
-                        }
+                        pending.append(NewEvent(envelope: envelope, message: message))
+                        pendingIndexes.append(index)
                     } else {
-                        outcome = .duplicate
+                        outcomes[index] = .duplicate
                     }
                 }
-                outcomes.append(outcome)
+            }
+            if !pending.isEmpty {
+                let applied = try await applyAll(connection, pending)
+                guard applied.count == pending.count else {
+                    throw ProjectionStoreError.outcomeCountMismatch(expected: pending.count, actual: applied.count)
+                }
+                for ((index, newEvent), outcome) in zip(zip(pendingIndexes, pending), applied) {
+                    switch outcome {
+                    case .applied:
+                        outcomes[index] = .applied
+                    case .ignored:
+                        outcomes[index] = .ignored
+                    case .deadLetter(let reason):
+                        try await deadLetter(
+                            newEvent.message, group: group, envelope: newEvent.envelope, reason: reason, on: connection)
+                        outcomes[index] = .deadLettered(reason: reason)
+                    }
+                }
             }
             let nextOffsets = try await storeNextOffsets(of: messages, group: group, on: connection)
-            return BatchResult(outcomes: outcomes, nextOffsets: nextOffsets)
+            return BatchResult(outcomes: outcomes.map { $0! }, nextOffsets: nextOffsets)
         }
     }
 

@@ -55,21 +55,34 @@ public struct ServiceContext: Sendable {
     }
 }
 
-/// A read model fed from Kafka: a consumer group of its own, a function applying one event inside the batch's
-/// transaction, and a reset for rebuilds.
+/// A read model fed from Kafka: a consumer group of its own, a function applying the new events of a batch inside
+/// the batch's transaction, and a reset for rebuilds.
 public struct Projection: Sendable {
-    /// Unique within the service; the consumer group is `<service>.<name>`.
+    /// One new event of a batch, decoded.
+    public struct DecodedEvent: Sendable {
+        public var event: any RecruitmentEvent
+        public var envelope: EventEnvelope
+
+        public init(event: any RecruitmentEvent, envelope: EventEnvelope) {
+            self.event = event
+            self.envelope = envelope
+        }
+    }
+
+    /// Unique within the service; the consumer group is `<prefix><service>.<name>`.
     public var name: String
     /// The topics it consumes.
     public var topics: [RecruitmentTopic]
-    /// Applies one decoded event inside the batch's transaction and says what it did: `.applied`, `.ignored` for
-    /// events it does not care about, or `.deadLetter(reason:)` for one that can never be applied (the partition
-    /// keeps flowing). Throwing rolls the whole batch back; the runner retries it.
-    public var apply: @Sendable (_ event: any RecruitmentEvent, _ envelope: EventEnvelope,
-                                 _ connection: PostgresConnection, _ logger: Logger) async throws -> ApplyOutcome
+    /// Applies the new events of one batch (in consumption order) inside the batch's transaction and says, per
+    /// event, what it did: `.applied`, `.ignored` for events it does not care about, or `.deadLetter(reason:)` for one
+    /// that can never be applied (the partition keeps flowing). Throwing rolls the whole batch back; the runner
+    /// retries it, and isolates an event that keeps failing.
+    public var applyAll: @Sendable (_ events: [DecodedEvent], _ connection: PostgresConnection, _ logger: Logger)
+        async throws -> [ApplyOutcome]
     /// Empties the read model's tables (inside the rebuild's transaction, together with offsets and inbox).
     public var reset: @Sendable (_ connection: PostgresConnection, _ logger: Logger) async throws -> Void
 
+    /// A projection that applies one event at a time (one or a few statements per event).
     public init(
         name: String,
         topics: [RecruitmentTopic],
@@ -77,9 +90,29 @@ public struct Projection: Sendable {
             -> ApplyOutcome,
         reset: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void
     ) {
+        self.init(
+            name: name, topics: topics,
+            applyAll: { events, connection, logger in
+                var outcomes: [ApplyOutcome] = []
+                outcomes.reserveCapacity(events.count)
+                for decoded in events {
+                    outcomes.append(try await apply(decoded.event, decoded.envelope, connection, logger))
+                }
+                return outcomes
+            },
+            reset: reset)
+    }
+
+    /// A projection that applies a whole batch with set-based statements (for high-volume read models).
+    public init(
+        name: String,
+        topics: [RecruitmentTopic],
+        applyAll: @escaping @Sendable ([DecodedEvent], PostgresConnection, Logger) async throws -> [ApplyOutcome],
+        reset: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void
+    ) {
         self.name = name
         self.topics = topics
-        self.apply = apply
+        self.applyAll = applyAll
         self.reset = reset
     }
 }

@@ -166,7 +166,7 @@ struct ServiceRuntime<S: RecruitmentService> {
     ) -> [ReadinessCheck] {
         [
             ReadinessCheck(name: "postgres") {
-                try await postgres.query("SELECT 1", logger: logger).collect()
+                _ = try await postgres.query("SELECT 1", logger: logger).collect()
                 return .ready
             },
             ReadinessCheck(name: "migrations") {

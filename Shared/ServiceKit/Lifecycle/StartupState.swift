@@ -1,3 +1,4 @@
+import ServiceLifecycle
 import Synchronization
 
 /// What the background start-up steps have achieved so far; readiness and the relay/projections wait on it.
@@ -12,16 +13,22 @@ final class StartupState: Sendable {
     func markTopicsReady() { state.withLock { $0.topicsReady = true } }
     func recordFailure(_ reason: String) { state.withLock { $0.failure = reason } }
 
-    /// Suspends until migrations are applied (polling; start-up is rare and short).
-    func waitUntilMigrated() async throws {
-        while !isMigrated {
-            try await Task.sleep(for: .milliseconds(100))
-        }
+    /// Suspends until migrations are applied (polling; start-up is rare and short). Returns `false` when graceful
+    /// shutdown begins first: a service still waiting for its database must end, not keep the process alive.
+    func waitUntilMigrated() async throws -> Bool {
+        try await waitUntil { $0.isMigrated }
     }
 
-    func waitUntilTopicsReady() async throws {
-        while !areTopicsReady {
+    /// Like ``waitUntilMigrated()``, for the topics.
+    func waitUntilTopicsReady() async throws -> Bool {
+        try await waitUntil { $0.areTopicsReady }
+    }
+
+    private func waitUntil(_ condition: (StartupState) -> Bool) async throws -> Bool {
+        while !condition(self) {
+            if Task.isShuttingDownGracefully { return false }
             try await Task.sleep(for: .milliseconds(100))
         }
+        return true
     }
 }

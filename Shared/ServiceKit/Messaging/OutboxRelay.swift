@@ -35,8 +35,7 @@ struct OutboxRelay: Service {
     static let leadershipLockKey: Int64 = 0x6173_6E2D_6F75_7462
 
     func run() async throws {
-        try await startup.waitUntilMigrated()
-        try await startup.waitUntilTopicsReady()
+        guard try await startup.waitUntilMigrated(), try await startup.waitUntilTopicsReady() else { return }
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await eventStore.client.withConnection { connection in
@@ -80,7 +79,7 @@ struct OutboxRelay: Service {
                 if ContinuousClock.now - lastBacklogReport > .seconds(5) {
                     try await reportBacklog()
                     // Still holding the lock? A dead session has released it to another instance.
-                    try await connection.query("SELECT 1", logger: logger).collect()
+                    _ = try await connection.query("SELECT 1", logger: logger).collect()
                     lastBacklogReport = .now
                 }
                 if count < batchSize {

@@ -56,8 +56,7 @@ final class ProjectionRunner: Service, Sendable {
     }
 
     func run() async throws {
-        try await startup.waitUntilMigrated()
-        try await startup.waitUntilTopicsReady()
+        guard try await startup.waitUntilMigrated(), try await startup.waitUntilTopicsReady() else { return }
         let store = self.store
         let group = self.group
         let logger = self.logger
@@ -124,15 +123,9 @@ final class ProjectionRunner: Service, Sendable {
         var deterministicFailures = 0
         while true {
             do {
-                return try await store.applyBatch(group: group, messages: messages) { connection, envelope, _ in
-                    if let deadLetterReason { return .deadLetter(reason: deadLetterReason) }
-                    let event: any RecruitmentEvent
-                    do {
-                        event = try self.registry.decode(envelope)
-                    } catch {
-                        return .deadLetter(reason: "\(error)")
-                    }
-                    return try await self.projection.apply(event, envelope, connection, self.logger)
+                return try await store.applyBatch(group: group, messages: messages) { connection, newEvents in
+                    if let deadLetterReason { return newEvents.map { _ in .deadLetter(reason: deadLetterReason) } }
+                    return try await self.applyDecoded(newEvents, connection: connection)
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { throw error }
@@ -147,6 +140,32 @@ final class ProjectionRunner: Service, Sendable {
                 delay = min(delay * 2, .seconds(5))
             }
         }
+    }
+
+    /// Decodes the new events and hands the decodable ones to the projection; the rest are dead-lettered with the
+    /// decoding error (unknown type, payload that does not match its type).
+    func applyDecoded(_ newEvents: [ProjectionStore.NewEvent], connection: PostgresConnection) async throws
+        -> [ApplyOutcome]
+    {
+        var outcomes = [ApplyOutcome?](repeating: nil, count: newEvents.count)
+        var decoded: [Projection.DecodedEvent] = []
+        var decodedIndexes: [Int] = []
+        for (index, newEvent) in newEvents.enumerated() {
+            do {
+                decoded.append(.init(event: try registry.decode(newEvent.envelope), envelope: newEvent.envelope))
+                decodedIndexes.append(index)
+            } catch {
+                outcomes[index] = .deadLetter(reason: "\(error)")
+            }
+        }
+        if !decoded.isEmpty {
+            let applied = try await projection.applyAll(decoded, connection, logger)
+            guard applied.count == decoded.count else {
+                throw ProjectionStoreError.outcomeCountMismatch(expected: decoded.count, actual: applied.count)
+            }
+            for (index, outcome) in zip(decodedIndexes, applied) { outcomes[index] = outcome }
+        }
+        return outcomes.map { $0! }
     }
 
     /// Applies each message in its own transaction; one that still fails is dead-lettered with the failure.
