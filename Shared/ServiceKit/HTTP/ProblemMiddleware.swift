@@ -51,22 +51,12 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem.status(response.status)
         case let decoding as DecodingError:
             return JSONRequestDecoding.problem(for: decoding)
-        case let psql as PSQLError where Self.isConnectionFailure(psql):
-            logger.warning("database unavailable", metadata: ["error.code": "\(psql.code)"])
+        case _ where DatabaseFailure.isTransient(error):
+            logger.warning("database unavailable", metadata: ["error": "\(error)"])
             return Problem.unavailable("The database is not reachable; retry shortly.")
         default:
             logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))", "error": "\(error)"])
             return Problem.internalError()
-        }
-    }
-
-    static func isConnectionFailure(_ error: PSQLError) -> Bool {
-        switch error.code {
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed,
-             .queryCancelled:
-            true
-        default:
-            false
         }
     }
 }

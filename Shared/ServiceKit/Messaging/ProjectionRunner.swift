@@ -129,7 +129,7 @@ final class ProjectionRunner: Service, Sendable {
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { throw error }
-                if !Self.isConnectionFailure(error) {
+                if Self.isDeterministic(error) {
                     deterministicFailures += 1
                     if deterministicFailures >= Self.deterministicAttempts { throw PoisonBatch(underlying: error) }
                 }
@@ -159,7 +159,14 @@ final class ProjectionRunner: Service, Sendable {
             }
         }
         if !decoded.isEmpty {
-            let applied = try await projection.applyAll(decoded, connection, logger)
+            let applied: [ApplyOutcome]
+            do {
+                applied = try await projection.applyAll(decoded, connection, logger)
+            } catch let error as PSQLError {
+                throw error
+            } catch {
+                throw ProjectionCodeFailure(underlying: error)
+            }
             guard applied.count == decoded.count else {
                 throw ProjectionStoreError.outcomeCountMismatch(expected: decoded.count, actual: applied.count)
             }
@@ -191,24 +198,19 @@ final class ProjectionRunner: Service, Sendable {
         var underlying: any Error
     }
 
-    /// Whether `error` means "the database is (temporarily) unreachable or busy", worth retrying without limit.
-    static func isConnectionFailure(_ error: any Error) -> Bool {
-        let psql: PSQLError? = (error as? PSQLError) ?? (error as? PostgresTransactionError).flatMap {
-            ($0.closureError ?? $0.commitError ?? $0.beginError) as? PSQLError
-        }
-        guard let psql else { return false }
-        switch psql.code {
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown,
-             .queryCancelled:
-            return true
-        case .server:
-            // 08: connection exception, 40: serialization failure / deadlock, 53: insufficient resources,
-            // 57: operator intervention (e.g. the server is shutting down).
-            let state = psql.serverInfo?[.sqlState] ?? ""
-            return ["08", "40", "53", "57"].contains(where: state.hasPrefix)
-        default:
-            return false
-        }
+    /// Whether a failed batch will fail again the same way: a statement the database rejected, or the projection's
+    /// own code throwing. Connection trouble, and anything unrecognised, is retried without limit instead.
+    static func isDeterministic(_ error: any Error) -> Bool {
+        if DatabaseFailure.isTransient(error) { return false }
+        if error is ProjectionCodeFailure || error is ProjectionStoreError { return true }
+        if let psql = DatabaseFailure.psqlError(error), psql.code == .server { return true }
+        return false
+    }
+
+    /// An error thrown by a projection's own code (not by PostgreSQL).
+    struct ProjectionCodeFailure: Error, CustomStringConvertible {
+        var underlying: any Error
+        var description: String { "\(underlying)" }
     }
 
     static func projectionMessage(_ message: KafkaConsumerMessage) -> ProjectionMessage {
