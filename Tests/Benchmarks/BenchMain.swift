@@ -36,64 +36,18 @@ enum BenchMain {
             BenchReport.line("warning: LD_LIBRARY_PATH is not set; Tansu needs librdkafka ≥ 2.16 first on it "
                              + "(deploy/local/bench.sh sets it)")
         }
-        let kafka = BenchKafka(brokers: environment.kafkaBrokers, logger: logger)
-        let databases = ScratchDatabases(adminURL: environment.postgresAdminURL, logger: logger)
-        let poll = Duration.milliseconds(options.pollMilliseconds)
+        let suite = BenchSuite(
+            options: options, brokers: environment.kafkaBrokers,
+            kafka: BenchKafka(brokers: environment.kafkaBrokers, logger: logger),
+            databases: ScratchDatabases(adminURL: environment.postgresAdminURL, logger: logger))
         var figures: [BenchFigure] = []
         var failed = false
-
         for benchmark in options.benchmarks {
-            switch benchmark {
-            case .producer:
-                BenchReport.heading("Producer: events/s with acks=all")
-                let result = await attempt {
-                    try await ProducerBenchmark(kafka: kafka, events: options.producerEvents, batchSize: options.producerBatch).run()
-                }
-                failed = failed || result == nil
-                figures += [
-                    .rate("producer throughput (acks=all)", result?.eventsPerSecond, target: 20_000, unit: "events/s"),
-                    .latency("producer batch latency p50", result?.batchLatencies.percentile(50), target: nil),
-                    .latency("producer batch latency p99", result?.batchLatencies.percentile(99), target: nil),
-                ]
-            case .projection:
-                BenchReport.heading("Projection: events/s into PostgreSQL")
-                let result = await attempt {
-                    try await ProjectionBenchmark(kafka: kafka, databases: databases, events: options.projectionEvents,
-                                                  formations: options.formations, pollInterval: poll).run()
-                }
-                failed = failed || result == nil
-                figures += [
-                    .rate("projection throughput", result?.eventsPerSecond, target: 5_000, unit: "events/s"),
-                    .latency("projection group join", result?.groupJoin, target: nil),
-                ]
-            case .skeleton:
-                BenchReport.heading("Walking skeleton: HTTP accepted → visible in announcements")
-                let result = await attempt {
-                    try await SkeletonBenchmark(brokers: environment.kafkaBrokers, databases: databases,
-                                                rate: options.rate, seconds: options.seconds, pollInterval: poll).run()
-                }
-                failed = failed || result == nil
-                let visible = result.flatMap { $0.invisible == 0 ? $0.visibility.percentile(99) : nil }
-                figures += [
-                    .latency("skeleton visibility p99 @ \(options.rate)/s", visible, target: .milliseconds(500)),
-                    .count("skeleton errors (of \(options.rate * options.seconds))", result?.errors, atMost: 0,
-                           unit: "requests"),
-                    .rate("skeleton sustained", result?.sustainedPerSecond, target: nil, unit: "accepted/s"),
-                    .latency("skeleton HTTP latency p99", result?.httpLatency.percentile(99), target: nil),
-                ]
-            }
+            let (measured, completed) = await suite.run(benchmark)
+            figures += measured
+            failed = failed || !completed
         }
         BenchReport.summary(figures)
         return failed ? 1 : 0
-    }
-
-    /// Runs one benchmark; prints its error and returns `nil` if it could not complete.
-    private static func attempt<Result>(_ body: () async throws -> Result) async -> Result? {
-        do {
-            return try await body()
-        } catch {
-            BenchReport.line("error: \(error)")
-            return nil
-        }
     }
 }

@@ -79,11 +79,13 @@ struct ProjectionBenchmark {
         guard let first, let finished else {
             throw BenchError.timedOut("the public counts reached \(total) of \(events)")
         }
-        let rate = Double(events - first.count) / (finished - first.instant).seconds
+        let fromJoin = Double(events) / (finished - assigned).seconds
         BenchReport.line("first projected count \(first.count) at +\((first.instant - assigned).formattedSeconds) after the join; "
                          + "all \(grouped(Double(events))) visible \((finished - first.instant).formattedSeconds) later")
+        // Too few events to see more than one count: only the rate from the join is left.
+        let rate = first.count < events ? Double(events - first.count) / (finished - first.instant).seconds : fromJoin
         BenchReport.line("projection throughput: \(grouped(rate)) events/s (from the first projected count to the last); "
-                         + "\(grouped(Double(events) / (finished - assigned).seconds)) events/s from the join")
+                         + "\(grouped(fromJoin)) events/s from the join")
         let expected = applications.expectedCounts(of: events)
         BenchReport.line(last == expected ? "per-formation counts match what was produced"
                          : "warning: per-formation counts \(last.values.sorted()) differ from \(expected.values.sorted())")

@@ -53,13 +53,16 @@ import Testing
         }
     }
 
-    static func expectCleanStop(_ service: ServiceProcess, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectCleanStop(
+        _ service: ServiceProcess, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         try #require(service.isRunning, "\(service.name) was not running", sourceLocation: sourceLocation)
         let start = ContinuousClock.now
         await service.stop()
         let elapsed = ContinuousClock.now - start
         #expect(!service.isRunning, sourceLocation: sourceLocation)
-        #expect(service.terminationStatus == 0, "\(service.name) exited with \(service.terminationStatus); log: \(service.logFile.path)",
+        #expect(service.terminationStatus == 0,
+                "\(service.name) exited with \(service.terminationStatus); log: \(service.logFile.path)",
                 sourceLocation: sourceLocation)
         #expect(elapsed < shutdownBound, "\(service.name) took \(elapsed) to stop; log: \(service.logFile.path)",
                 sourceLocation: sourceLocation)

@@ -13,7 +13,8 @@ import Testing
     @Test func aValidBodyIsAccepted() async throws {
         try await HTTPFixtures.application().test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/applicants", method: .post, headers: HTTPFixtures.jsonHeaders, body: HTTPFixtures.json(Self.valid))
+                uri: "/v1/applicants", method: .post, headers: HTTPFixtures.jsonHeaders,
+                body: HTTPFixtures.json(Self.valid))
             #expect(response.status == .created, "\(response.text)")
             #expect(response.object["name"] as? String == "Maria")
         }

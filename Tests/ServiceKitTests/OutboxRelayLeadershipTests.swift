@@ -20,32 +20,30 @@ import Testing
         try await IntegrationEnvironment.withMigratedDatabase { client, url in
             let topic = IntegrationEnvironment.uniquePrefix("leader") + "recruitment.registration"
             try await KafkaFixtures.createTopic(topic, partitions: 3, brokers: brokers)
-            let reader = try TopicReader.start(topic: topic, brokers: brokers)
             let store = EventStore(client: client, logger: IntegrationEnvironment.logger)
             let applications = (0..<Int(Self.streams)).map { _ in EventFixtures.submitted() }
 
-            try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
-                // Instance A starts first and becomes the publisher; instance B stands by.
-                let first = start(try Self.instance(url: url, brokers: brokers, topic: topic))
-                #expect(await eventually { try await Self.heldRelayLocks(client) == 1 }, "A never took the relay lock")
-                _ = start(try Self.instance(url: url, brokers: brokers, topic: topic))
+            let received = try await TopicReader.reading(topic, brokers: brokers) { reader in
+                try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
+                    // Instance A starts first and becomes the publisher; instance B stands by.
+                    let first = start(try Self.instance(url: url, brokers: brokers, topic: topic))
+                    #expect(await eventually { try await Self.heldRelayLocks(client) == 1 }, "A never took the relay lock")
+                    _ = start(try Self.instance(url: url, brokers: brokers, topic: topic))
 
-                try await Self.append(applications, versions: 1...Self.versionsPerPhase, to: store)
-                #expect(await eventually { try await store.outboxBacklog().count == 0 }, "phase 1 not published")
-                #expect(try await Self.heldRelayLocks(client) == 1, "more than one relay holds the lock")
+                    try await Self.append(applications, versions: 1...Self.versionsPerPhase, to: store)
+                    #expect(await eventually { try await store.outboxBacklog().count == 0 }, "phase 1 not published")
+                    #expect(try await Self.heldRelayLocks(client) == 1, "more than one relay holds the lock")
 
-                // A goes away (its sessions end, releasing the lock) while appends go on: B takes over.
-                try await first.stop()
-                try await Self.append(
-                    applications, versions: (Self.versionsPerPhase + 1)...(2 * Self.versionsPerPhase), to: store)
-                #expect(await eventually { try await store.outboxBacklog().count == 0 }, "B did not take over")
-                #expect(await eventually { try await Self.heldRelayLocks(client) == 1 }, "B does not hold the lock")
-                let total = Self.streams * 2 * Self.versionsPerPhase
-                #expect(await reader.waitUntil { Int64($0.count) >= total }, "not every event reached the topic")
+                    // A goes away (its sessions end, releasing the lock): B takes over and publishes what follows.
+                    try await first.stop()
+                    try await Self.append(
+                        applications, versions: (Self.versionsPerPhase + 1)...(2 * Self.versionsPerPhase), to: store)
+                    #expect(await eventually { try await store.outboxBacklog().count == 0 }, "B did not take over")
+                    #expect(await eventually { try await Self.heldRelayLocks(client) == 1 }, "B does not hold the lock")
+                    let total = Self.streams * 2 * Self.versionsPerPhase
+                    #expect(await reader.waitUntil { Int64($0.count) >= total }, "not every event reached the topic")
+                }
             }
-            await reader.close()
-
-            let received = reader.messages
             #expect(Int64(received.count) == Self.streams * 2 * Self.versionsPerPhase, "duplicates or losses")
             for application in applications {
                 let versions = received.filter { $0.key == Array(application.applicationId.eventKey.utf8) }

@@ -13,28 +13,30 @@ import Testing
         try await IntegrationEnvironment.withMigratedDatabase { client, _ in
             let topic = IntegrationEnvironment.uniquePrefix("relay") + "recruitment.registration"
             try await KafkaFixtures.createTopic(topic, partitions: 3, brokers: brokers)
-            let reader = try TopicReader.start(topic: topic, brokers: brokers)
             let store = EventStore(client: client, logger: IntegrationEnvironment.logger)
 
             // Four applications with two events each, appended before the relay runs.
             var appended: [(event: ApplicationSubmittedV1, envelope: EventEnvelope)] = []
             for _ in 0..<4 {
                 let event = EventFixtures.submitted()
-                let envelopes = [try EventFixtures.envelope(event, version: 1), try EventFixtures.envelope(event, version: 2)]
-                try await store.append(envelopes, toStream: EventFixtures.stream(of: event.applicationId), expectedVersion: 0)
+                let envelopes = [
+                    try EventFixtures.envelope(event, version: 1), try EventFixtures.envelope(event, version: 2),
+                ]
+                try await store.append(
+                    envelopes, toStream: EventFixtures.stream(of: event.applicationId), expectedVersion: 0)
                 appended += envelopes.map { (event, $0) }
             }
             #expect(try await store.outboxBacklog().count == 8)
 
             let producer = try KafkaFixtures.makeProducer(brokers: brokers)
-            try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
-                _ = start([producer, OutboxRelay.forTest(client: client, producer: producer, topic: topic)])
-                #expect(await eventually { try await store.outboxBacklog().count == 0 }, "events not marked published")
-                #expect(await reader.waitUntil { $0.count >= appended.count }, "events not on the topic")
+            let received = try await TopicReader.reading(topic, brokers: brokers) { reader in
+                try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
+                    _ = start([producer, OutboxRelay.forTest(client: client, producer: producer, topic: topic)])
+                    #expect(await eventually { try await store.outboxBacklog().count == 0 }, "events not marked published")
+                    #expect(await reader.waitUntil { $0.count >= appended.count }, "events not on the topic")
+                }
             }
-            await reader.close()
 
-            let received = reader.messages
             #expect(received.count == appended.count, "each event exactly once")
             for (event, envelope) in appended {
                 let copies = received.filter { $0.ceId == envelope.id.eventKey }
@@ -51,7 +53,9 @@ import Testing
     }
 
     /// Binary content mode exactly: the key, every `ce_*` header once with its value, and the payload.
-    static func expectPublished(_ message: KafkaConsumerMessage, as envelope: EventEnvelope, of event: ApplicationSubmittedV1) {
+    static func expectPublished(
+        _ message: KafkaConsumerMessage, as envelope: EventEnvelope, of event: ApplicationSubmittedV1
+    ) {
         var headers: [String: String] = [:]
         for header in message.headers {
             #expect(headers[header.name] == nil, "header \(header.name) appears twice")
@@ -82,41 +86,41 @@ import Testing
         try await IntegrationEnvironment.withMigratedDatabase { client, _ in
             let topic = IntegrationEnvironment.uniquePrefix("gap") + "recruitment.registration"
             try await KafkaFixtures.createTopic(topic, partitions: 1, brokers: brokers)
-            let reader = try TopicReader.start(topic: topic, brokers: brokers)
             let store = EventStore(client: client, logger: IntegrationEnvironment.logger)
             let producer = try KafkaFixtures.makeProducer(brokers: brokers)
             let late = try EventFixtures.envelope(EventFixtures.submitted())
             let early = try EventFixtures.envelope(EventFixtures.submitted())
 
-            try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
-                _ = start([producer, OutboxRelay.forTest(client: client, producer: producer, topic: topic)])
-                // The late append inserts (taking the lower position) and then holds its transaction open.
-                let inserted = Gate()
-                let release = Gate()
-                defer { release.open() }
-                let lateAppend = Task {
-                    try await store.append([late], toStream: late.streamId, expectedVersion: 0) { _, _ in
-                        inserted.open()
-                        await release.wait()
+            let received = try await TopicReader.reading(topic, brokers: brokers) { reader in
+                try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
+                    _ = start([producer, OutboxRelay.forTest(client: client, producer: producer, topic: topic)])
+                    // The late append inserts (taking the lower position) and then holds its transaction open.
+                    let inserted = Gate()
+                    let release = Gate()
+                    defer { release.open() }
+                    let lateAppend = Task {
+                        try await store.append([late], toStream: late.streamId, expectedVersion: 0) { _, _ in
+                            inserted.open()
+                            await release.wait()
+                        }
                     }
+                    await inserted.wait()
+                    let earlyResult = try await store.append([early], toStream: early.streamId, expectedVersion: 0)
+
+                    // The relay publishes the later position while the lower one is still uncommitted…
+                    #expect(await eventually { try await store.isPublished(early.id) }, "committed event unpublished")
+                    #expect(await reader.waitUntil { $0.contains { $0.ceId == early.id.eventKey } })
+                    #expect(try await store.isPublished(late.id) == false)
+
+                    // …and once the first transaction commits, its event is published too: nothing is skipped.
+                    release.open()
+                    let lateResult = try await lateAppend.value
+                    #expect(lateResult.events[0].position < earlyResult.events[0].position, "the scenario needs a gap")
+                    #expect(await eventually { try await store.isPublished(late.id) }, "the late event was skipped")
+                    #expect(await reader.waitUntil { $0.contains { $0.ceId == late.id.eventKey } }, "late event missing")
                 }
-                await inserted.wait()
-                let earlyResult = try await store.append([early], toStream: early.streamId, expectedVersion: 0)
-
-                // The relay publishes the later position while the lower one is still uncommitted…
-                #expect(await eventually { try await store.isPublished(early.id) }, "the committed event was not published")
-                #expect(await reader.waitUntil { $0.contains { $0.ceId == early.id.eventKey } })
-                #expect(try await store.isPublished(late.id) == false)
-
-                // …and once the first transaction commits, its event is published too: nothing is skipped.
-                release.open()
-                let lateResult = try await lateAppend.value
-                #expect(lateResult.events[0].position < earlyResult.events[0].position, "the scenario needs a gap")
-                #expect(await eventually { try await store.isPublished(late.id) }, "the late event was skipped")
-                #expect(await reader.waitUntil { $0.contains { $0.ceId == late.id.eventKey } }, "the late event never reached the topic")
             }
-            await reader.close()
-            #expect(reader.messages.compactMap(\.ceId) == [early.id.eventKey, late.id.eventKey])
+            #expect(received.compactMap(\.ceId) == [early.id.eventKey, late.id.eventKey])
         }
     }
 }

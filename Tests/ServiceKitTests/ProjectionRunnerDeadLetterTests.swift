@@ -49,8 +49,8 @@ import Testing
             #expect(byOffset[3]?.reason.contains("unknown event type asn.registration.no-such-event.v1") == true,
                     "\(byOffset[3]?.reason ?? "-")")
             #expect(byOffset[3]?.eventId == unknown.id)
-            #expect(byOffset[4]?.reason.contains("undecodable payload for asn.registration.application-submitted.v1") == true,
-                    "\(byOffset[4]?.reason ?? "-")")
+            let undecodable = "undecodable payload for asn.registration.application-submitted.v1"
+            #expect(byOffset[4]?.reason.contains(undecodable) == true, "\(byOffset[4]?.reason ?? "-")")
             #expect(byOffset[4]?.eventType == "asn.registration.application-submitted.v1")
             #expect(letters.allSatisfy { $0.topic == topic && $0.partition == 0 })
         }

@@ -15,4 +15,7 @@ say "Building (release)"
 swift build -c release --product asn-bench >/dev/null
 "${REPO_ROOT}/deploy/local/services.sh" build
 "${REPO_ROOT}/deploy/local/services.sh" start
+# The benchmarks start their own services from the release build (fresh databases, private topic prefixes); their logs
+# go next to the stack's.
+export ASN_BIN_DIR="${REPO_ROOT}/.build/release" ASN_TEST_LOG_DIR="${LOG_DIR}/bench"
 .build/release/asn-bench "$@"

@@ -9,3 +9,17 @@ func waitUntil(timeout: Duration = .seconds(30), _ condition: () async throws ->
     }
     return (try? await condition()) == true
 }
+
+/// The result of `operation` if it finishes within `timeout`, otherwise `nil` (the operation is cancelled).
+func firstWithin<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        group.addTask { try? await operation() }
+        group.addTask {
+            try? await Task.sleep(for: timeout)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}

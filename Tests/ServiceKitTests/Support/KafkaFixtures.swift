@@ -8,8 +8,10 @@ import Testing
 enum KafkaFixtures {
     /// Creates `name` with `partitions` partitions (infinite retention, as the services do).
     static func createTopic(_ name: String, partitions: Int, brokers: [String]) async throws {
-        let admin = try KafkaAdmin(configuration: .init(bootstrapServers: brokers), logger: IntegrationEnvironment.logger)
-        let result = try await admin.createTopic(KafkaNewTopic(name: name, partitions: partitions, config: ["retention.ms": "-1"]))
+        let admin = try KafkaAdmin(
+            configuration: .init(bootstrapServers: brokers), logger: IntegrationEnvironment.logger)
+        let result = try await admin.createTopic(
+            KafkaNewTopic(name: name, partitions: partitions, config: ["retention.ms": "-1"]))
         try #require(result == .created, "topic \(name) already existed")
     }
 
@@ -36,7 +38,23 @@ final class TopicReader: Sendable {
         self.consumer = consumer
     }
 
-    static func start(topic: String, brokers: [String]) throws -> TopicReader {
+    /// Reads `topic` while `body` runs, then closes the reader (also when `body` throws) and returns every record
+    /// received, in arrival order.
+    static func reading(
+        _ topic: String, brokers: [String], during body: (TopicReader) async throws -> Void
+    ) async throws -> [KafkaConsumerMessage] {
+        let reader = try start(topic: topic, brokers: brokers)
+        do {
+            try await body(reader)
+        } catch {
+            await reader.close()
+            throw error
+        }
+        await reader.close()
+        return reader.messages
+    }
+
+    private static func start(topic: String, brokers: [String]) throws -> TopicReader {
         let consumer = try KafkaConsumer(
             configuration: KafkaConsumerConfiguration(
                 bootstrapServers: brokers, groupID: "sktest-reader-\(UUID().uuidString.prefix(8))", topics: [topic],
@@ -62,7 +80,7 @@ final class TopicReader: Sendable {
         await eventually(timeout: timeout) { condition(self.messages) }
     }
 
-    func close() async {
+    private func close() async {
         try? await consumer.close()
         for task in tasks.withLock({ $0 }) { _ = try? await task.value }
     }

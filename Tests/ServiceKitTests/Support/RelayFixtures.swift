@@ -22,7 +22,8 @@ extension EventStore {
     func isPublished(_ id: UUID) async throws -> Bool {
         try await client.withConnection { connection in
             let rows = try await connection.query(
-                "SELECT published_at IS NOT NULL FROM events WHERE event_id = \(id)", logger: IntegrationEnvironment.logger)
+                "SELECT published_at IS NOT NULL FROM events WHERE event_id = \(id)",
+                logger: IntegrationEnvironment.logger)
             for try await published in rows.decode(Bool.self) { return published }
             return false
         }

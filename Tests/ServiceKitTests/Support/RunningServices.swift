@@ -10,7 +10,8 @@ final class RunningServices: Sendable {
     init(_ services: [any Service], logger: Logger) {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services.map {
-                .init(service: $0, successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup)
+                .init(service: $0, successTerminationBehavior: .ignore,
+                      failureTerminationBehavior: .gracefullyShutdownGroup)
             },
             logger: logger))
         self.group = group
