@@ -41,8 +41,8 @@ family=(Fanggidae Ndun Tefa Lakapu Bessie Manafe Nalle Sabu Benu)
 count=0
 for serial in $(seq 1 30); do
   f=$((serial % 3)); day=$((1 + serial % 28)); sex=$((serial % 2)); [ "$sex" = 1 ] && day=$((day + 40))
-  nik="$(printf '53710%d%02d%02d%02d%04d' $((1 + serial % 6)) "$day" $((1 + serial % 12)) $((90 + serial % 9)) "$((RANDOM % 9000 + serial))")"
-  birth="$(printf '19%02d-%02d-%02d' $((90 + serial % 9)) $((1 + serial % 12)) $((1 + serial % 28)))"
+  nik="$(printf '53710%d%02d%02d%02d%04d' $((1 + serial % 6)) "$day" $((1 + serial % 12)) $((91 + serial % 8)) "$((RANDOM % 9000 + serial))")"
+  birth="$(printf '19%02d-%02d-%02d' $((91 + serial % 8)) $((1 + serial % 12)) $((1 + serial % 28)))"
   if post -H "Content-Type: application/json" "${REG}/v1/registrations" -o /dev/null -d @- <<JSON 2>/dev/null; then count=$((count + 1)); fi
 {"nik": "${nik}", "kkNumber": "$(printf '5371%012d' "$((RANDOM * 1000 + serial))")", "fullName": "${given[$((serial % 8))]} ${family[$((serial % 9))]} ${family[$(((serial / 9) % 9))]}",
  "birthDate": "${birth}", "email": "demo${serial}@example.org", "phone": "$(printf '0813%08d' "$serial")",
