@@ -32,10 +32,27 @@ import Testing
             ]
             try await KafkaFixtures.produce(records, with: producer)
 
-            try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
-                _ = start([harness.runner(for: counting.projection)])
-                #expect(await eventually { try await harness.storedOffsetTotal(counting) == 6 }, "the partition stalled")
+            let deadLetterTopic = harness.configuration.deadLetterTopicName
+            try await KafkaFixtures.createTopic(deadLetterTopic, partitions: 1, brokers: brokers)
+            let publisher = DeadLetterPublisher(
+                producer: producer, topic: deadLetterTopic, logger: IntegrationEnvironment.logger)
+            let copies = try await TopicReader.reading(deadLetterTopic, brokers: brokers) { reader in
+                try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
+                    _ = start([harness.runner(for: counting.projection, deadLetters: publisher)])
+                    #expect(await eventually { try await harness.storedOffsetTotal(counting) == 6 }, "the partition stalled")
+                }
+                #expect(await reader.waitUntil { $0.count >= 4 }, "the dead letters were not copied to their topic")
             }
+            // The dead-letter topic carries each record unchanged plus where it came from and why.
+            #expect(copies.count == 4)
+            #expect(copies.map(\.value) == [Array("garbage".utf8), Array("no headers at all".utf8), unknown.data, badJSON.data])
+            for copy in copies {
+                let header = { (name: String) in copy.headers.first { $0.name == name }?.stringValue }
+                #expect(header("x-original-topic") == topic)
+                #expect(header("x-dead-letter-group") == harness.group(of: counting))
+                #expect(header("x-dead-letter-reason")?.isEmpty == false)
+            }
+            #expect(copies.compactMap { $0.headers.first { $0.name == "x-original-offset" }?.stringValue } == ["1", "2", "3", "4"])
 
             let counts = try await harness.appliedCounts()
             #expect(counts == [good[0].id: 1, good[1].id: 1], "the good records around the bad ones")

@@ -143,6 +143,9 @@ extension ServiceConfiguration {
     /// The broker-side name of `topic` (with ``kafkaNamePrefix``).
     public func topicName(_ topic: RecruitmentTopic) -> String { kafkaNamePrefix + topic.name }
 
+    /// The topic dead-lettered records are copied to: `<prefix>recruitment.dead-letters`.
+    public var deadLetterTopicName: String { kafkaNamePrefix + "recruitment.dead-letters" }
+
     /// The consumer group of a projection: `<prefix><service>.<projection>`.
     public func consumerGroup(projection: String) -> String { "\(kafkaNamePrefix)\(serviceName).\(projection)" }
 }

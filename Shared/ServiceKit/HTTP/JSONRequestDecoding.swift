@@ -34,6 +34,13 @@ public enum JSONRequestDecoding {
         }
     }
 
+    /// Whether a `Content-Type` names JSON: `application/json` or a `+json` type, parameters (charset) allowed.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+
     static func fieldPath(_ path: [any CodingKey]) -> String {
         guard !path.isEmpty else { return "body" }
         var result = ""
@@ -62,9 +69,7 @@ public enum JSONRequestDecoding {
 extension Request {
     /// Decodes a JSON body of at most `maxBytes`, or throws a ``Problem`` (415, 413 or 400 naming the field).
     public func decodeJSON<T: Decodable>(_ type: T.Type, maxBytes: Int) async throws -> T {
-        if let contentType = headers[.contentType],
-           !contentType.lowercased().hasPrefix("application/json")
-        {
+        if let contentType = headers[.contentType], !JSONRequestDecoding.isJSON(contentType) {
             throw Problem.unsupportedMediaType(expected: "application/json")
         }
         var request = self

@@ -80,8 +80,10 @@ struct ServiceRuntime<S: RecruitmentService> {
         let topicTask = RetryingStartupTask(
             name: "topics", logger: logger,
             step: {
-                _ = try await admin.createTopics(topics.map {
-                    KafkaNewTopic(name: configuration.topicName($0), partitions: partitions, replicationFactor: replication,
+                var names = topics.map(configuration.topicName)
+                if !service.projections.isEmpty { names.append(configuration.deadLetterTopicName) }
+                _ = try await admin.createTopics(names.map {
+                    KafkaNewTopic(name: $0, partitions: partitions, replicationFactor: replication,
                                   config: ["retention.ms": "-1"])
                 })
                 startup.markTopicsReady()
@@ -100,7 +102,9 @@ struct ServiceRuntime<S: RecruitmentService> {
         let runners = service.projections.map {
             ProjectionRunner(
                 projection: $0, serviceName: S.name, configuration: configuration, store: projectionStore,
-                registry: registry, startup: startup, logger: logger)
+                registry: registry, startup: startup, logger: logger,
+                deadLetters: DeadLetterPublisher(
+                    producer: producer, topic: configuration.deadLetterTopicName, logger: logger))
         }
         backgroundServices.append(contentsOf: runners as [any Service])
 

@@ -24,14 +24,16 @@ final class ProjectionRunner: Service, Sendable {
     let startup: StartupState
     let logger: Logger
     let lagState: LagState
+    let deadLetters: DeadLetterPublisher?
 
     private let projected: Counter
     private let deadLettered: Counter
     private let batchDuration: Metrics.Timer
 
     init(projection: Projection, serviceName: String, configuration: ServiceConfiguration, store: ProjectionStore,
-         registry: EventRegistry, startup: StartupState, logger: Logger)
+         registry: EventRegistry, startup: StartupState, logger: Logger, deadLetters: DeadLetterPublisher? = nil)
     {
+        self.deadLetters = deadLetters
         self.projection = projection
         self.group = configuration.consumerGroup(projection: projection.name)
         self.store = store
@@ -111,6 +113,15 @@ final class ProjectionRunner: Service, Sendable {
         if result.deadLetteredCount > 0 {
             deadLettered.increment(by: result.deadLetteredCount)
             logger.warning("events dead-lettered", metadata: ["count": "\(result.deadLetteredCount)"])
+            if let deadLetters {
+                var records: [KafkaProducerMessage] = []
+                for (message, outcome) in zip(messages, result.outcomes) {
+                    if case .deadLettered(let reason) = outcome {
+                        records.append(deadLetters.record(of: message, group: group, reason: reason))
+                    }
+                }
+                await deadLetters.publish(records)
+            }
         }
         lagState.refresh()
     }

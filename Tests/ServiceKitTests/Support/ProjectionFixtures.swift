@@ -79,13 +79,14 @@ struct ProjectionHarness {
     }
 
     /// A runner as ``ServiceRuntime`` builds it, with start-up already done.
-    func runner(for projection: Projection) -> ProjectionRunner {
+    func runner(for projection: Projection, deadLetters: DeadLetterPublisher? = nil) -> ProjectionRunner {
         let startup = StartupState()
         startup.markMigrated()
         startup.markTopicsReady()
         return ProjectionRunner(
             projection: projection, serviceName: configuration.serviceName, configuration: configuration,
-            store: store, registry: .standard, startup: startup, logger: IntegrationEnvironment.logger)
+            store: store, registry: .standard, startup: startup, logger: IntegrationEnvironment.logger,
+            deadLetters: deadLetters)
     }
 
     func group(of projection: CountingProjection) -> String { configuration.consumerGroup(projection: projection.name) }
