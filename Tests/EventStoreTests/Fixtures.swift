@@ -57,25 +57,6 @@ func scalar(_ query: PostgresQuery, on client: PostgresClient) async throws -> I
     return -1
 }
 
-/// A one-shot signal between tasks.
-final class Gate: Sendable {
-    private let stream: AsyncStream<Void>
-    private let continuation: AsyncStream<Void>.Continuation
-
-    init() {
-        (stream, continuation) = AsyncStream.makeStream(of: Void.self)
-    }
-
-    func open() {
-        continuation.yield()
-        continuation.finish()
-    }
-
-    func wait() async {
-        for await _ in stream { return }
-    }
-}
-
 /// An error thrown on purpose by test closures.
 struct Boom: Error, Equatable {
     var label: String = "boom"

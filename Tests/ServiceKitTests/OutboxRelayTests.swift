@@ -3,6 +3,7 @@ import Foundation
 import Kafka
 import PostgresNIO
 import RecruitmentEvents
+import TestSupport
 import Testing
 @testable import ServiceKit
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecruitmentEvents
+import TestSupport
 
 /// Real catalogue events for the messaging tests: `ApplicationSubmittedV1` about one application per key.
 enum EventFixtures {
@@ -23,25 +24,6 @@ enum EventFixtures {
         try EventEnvelope(
             event: event, streamId: stream(of: event.applicationId), streamVersion: version, id: id,
             correlationId: correlation, causationId: "cause-test", traceparent: traceparent)
-    }
-}
-
-/// A one-shot signal between tasks.
-final class Gate: Sendable {
-    private let stream: AsyncStream<Void>
-    private let continuation: AsyncStream<Void>.Continuation
-
-    init() {
-        (stream, continuation) = AsyncStream.makeStream(of: Void.self)
-    }
-
-    func open() {
-        continuation.yield()
-        continuation.finish()
-    }
-
-    func wait() async {
-        for await _ in stream { return }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RecruitmentEvents
+import ServiceKit
 
 /// A selection period as the public API shows it: instants in UTC, plus the agency's local time and WIB.
 struct PeriodView: Codable, Sendable {
@@ -53,13 +54,7 @@ struct RegistrationReceipt: Codable, Sendable {
     var fullName: String
     var submittedAt: Date
     /// Accepted findings the applicant should know about (e.g. NIK and birth date disagree).
-    var warnings: [Warning]
-
-    struct Warning: Codable, Sendable {
-        var field: String
-        var code: String
-        var message: String
-    }
+    var warnings: [FieldIssue]
 }
 
 /// A page of a cursor-paginated list.

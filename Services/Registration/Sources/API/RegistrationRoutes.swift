@@ -106,7 +106,7 @@ struct RegistrationRoutes: Sendable {
             applicantId: applicantId, applicationId: applicationId, registrationNumber: number,
             periodId: period.periodId, formationId: formation.formationId, fullName: registration.fullName,
             submittedAt: now,
-            warnings: registration.warnings.map { .init(field: $0.field, code: $0.code, message: $0.message) })
+            warnings: registration.warnings.map { FieldIssue(field: $0.field, code: $0.code, message: $0.message) })
     }
 
     func isRegistered(nikIndex: String) async throws -> Bool {
