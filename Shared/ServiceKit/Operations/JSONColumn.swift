@@ -1,5 +1,4 @@
-public import PostgresNIO
-public import RecruitmentEvents
+import RecruitmentEvents
 
 /// Stores values as `jsonb` in their canonical event JSON (``EventCoding``: sorted keys, UTC ISO-8601 dates), so a
 /// read-model document reads exactly like the event it came from.
