@@ -35,14 +35,9 @@ import Testing
             // An API request needing the database should get a 503 problem at once.
             let countsURL = "\(announcements.baseURL)/v1/formations/\(UUID().uuidString)/counts"
             let counts = await firstWithin(.seconds(3)) { try await TestHTTP.get(countsURL) }
-            withKnownIssue("""
-                a request waits for a pool connection until PostgresNIO's circuit breaker trips (60 s), then gets a \
-                500 (ConnectionPoolError is not mapped to 503)
-                """) {
-                let response = try #require(counts, "no answer within 3 s")
-                #expect(response.status == 503, "\(response.text)")
-                #expect(response.header("Content-Type") == "application/problem+json")
-            }
+            let response = try #require(counts, "no answer within 3 s")
+            #expect(response.status == 503, "\(response.text)")
+            #expect(response.header("Content-Type") == "application/problem+json")
 
             try await database.create()
             try await announcements.waitUntilReady(timeout: .seconds(60))

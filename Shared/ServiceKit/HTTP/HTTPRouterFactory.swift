@@ -3,9 +3,9 @@ import Hummingbird
 /// Builds the router every service starts from: metrics, correlation ids, problem+json errors, CORS and the
 /// operations endpoints.
 enum HTTPRouterFactory {
-    static func makeRouter(configuration: ServiceConfiguration, operations: OperationsRoutes)
-        -> Router<ServiceRequestContext>
-    {
+    static func makeRouter(
+        configuration: ServiceConfiguration, operations: OperationsRoutes, databaseMonitor: DatabaseMonitor? = nil
+    ) -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
         // Outermost first: metrics see the final status of every request, including problem responses.
         router.add(middleware: MetricsMiddleware())
@@ -14,6 +14,9 @@ enum HTTPRouterFactory {
             router.add(middleware: AllowedOriginsMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
         }
         router.add(middleware: ProblemMiddleware())
+        if let databaseMonitor {
+            router.add(middleware: DatabaseGateMiddleware(monitor: databaseMonitor))
+        }
         operations.register(on: router)
         return router
     }

@@ -91,7 +91,8 @@ struct ServiceRuntime<S: RecruitmentService> {
             isPermanent: { _ in false },
             onFailure: startup.recordFailure)
 
-        var backgroundServices: [any Service] = [postgres, producer, migrationTask, topicTask]
+        let databaseMonitor = DatabaseMonitor(postgres: postgres, logger: logger)
+        var backgroundServices: [any Service] = [postgres, producer, databaseMonitor, migrationTask, topicTask]
         if let published = S.publishes {
             backgroundServices.append(OutboxRelay(
                 eventStore: eventStore, producer: producer, topic: configuration.topicName(published),
@@ -109,7 +110,7 @@ struct ServiceRuntime<S: RecruitmentService> {
         backgroundServices.append(contentsOf: runners as [any Service])
 
         let readiness = Self.readinessChecks(
-            postgres: postgres, producer: producer, startup: startup, runners: runners,
+            databaseMonitor: databaseMonitor, producer: producer, startup: startup, runners: runners,
             maximumLag: configuration.readyMaxProjectionLag, logger: logger)
         let startedAt = Date()
         let build = reader.optionalString(Self.buildKey) ?? "unknown"
@@ -134,7 +135,8 @@ struct ServiceRuntime<S: RecruitmentService> {
                     })
             })
 
-        let router = HTTPRouterFactory.makeRouter(configuration: configuration, operations: operations)
+        let router = HTTPRouterFactory.makeRouter(
+            configuration: configuration, operations: operations, databaseMonitor: databaseMonitor)
         service.registerRoutes(on: router)
         let application = Application(
             router: router,
@@ -165,13 +167,12 @@ struct ServiceRuntime<S: RecruitmentService> {
     }
 
     static func readinessChecks(
-        postgres: PostgresClient, producer: KafkaProducer, startup: StartupState, runners: [ProjectionRunner],
+        databaseMonitor: DatabaseMonitor, producer: KafkaProducer, startup: StartupState, runners: [ProjectionRunner],
         maximumLag: Int, logger: Logger
     ) -> [ReadinessCheck] {
         [
             ReadinessCheck(name: "postgres") {
-                _ = try await postgres.query("SELECT 1", logger: logger).collect()
-                return .ready
+                databaseMonitor.isAvailable ? .ready : .notReady(databaseMonitor.unavailableReason ?? "unavailable")
             },
             ReadinessCheck(name: "migrations") {
                 startup.isMigrated ? .ready : .notReady(startup.lastFailure ?? "migrations not applied yet")

@@ -1,0 +1,78 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// Watches whether PostgreSQL answers, so API requests can be refused at once with a 503 while it is down instead of
+/// queueing for a pool connection until PostgresNIO gives up (about a minute).
+///
+/// It pings every ``interval`` with a ``timeout``; the state flips to unavailable after one failed ping and back to
+/// available after one successful ping. Operations endpoints do not depend on it.
+final class DatabaseMonitor: Service, Sendable {
+    let postgres: PostgresClient
+    let logger: Logger
+    let interval: Duration
+    let timeout: Duration
+    /// `available` is `nil` until the first ping has answered.
+    private let state = Mutex<(available: Bool?, reason: String?)>((nil, nil))
+
+    init(postgres: PostgresClient, logger: Logger, interval: Duration = .seconds(1), timeout: Duration = .seconds(1)) {
+        self.postgres = postgres
+        self.logger = logger
+        self.interval = interval
+        self.timeout = timeout
+    }
+
+    /// Whether the last ping succeeded (`false` before the first ping answered): what readiness reports.
+    var isAvailable: Bool { state.withLock { $0.available == true } }
+
+    /// Whether the last ping failed (`false` before the first ping answered): when API requests are refused.
+    var isKnownUnavailable: Bool { state.withLock { $0.available == false } }
+
+    /// Why the database does not count as available.
+    var unavailableReason: String? {
+        state.withLock { $0.available == true ? nil : ($0.reason ?? "not checked yet") }
+    }
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let failure = await ping()
+            let changed = state.withLock { current -> Bool in
+                let wasAvailable = current.available
+                current = (failure == nil, failure)
+                return wasAvailable != nil && wasAvailable != (failure == nil)
+            }
+            if changed {
+                if let failure {
+                    logger.warning("database unavailable; API requests get 503 until it answers", metadata: [
+                        "reason": "\(failure)",
+                    ])
+                } else {
+                    logger.notice("database available again")
+                }
+            }
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// `nil` when `SELECT 1` answered within the timeout, otherwise the reason.
+    func ping() async -> String? {
+        await withTaskGroup(of: String?.self) { group in
+            group.addTask { [postgres, logger] in
+                do {
+                    _ = try await postgres.query("SELECT 1", logger: logger).collect()
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+            group.addTask { [timeout] in
+                try? await Task.sleep(for: timeout)
+                return "no answer within \(timeout)"
+            }
+            let first = await group.next() ?? "no answer"
+            group.cancelAll()
+            return first
+        }
+    }
+}
