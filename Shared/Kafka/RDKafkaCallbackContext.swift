@@ -14,6 +14,8 @@ final class RDKafkaCallbackContext: Sendable {
     ) -> Void
 
     let logger: Logger
+    /// Holds back repeats of librdkafka's warnings and errors (reconnect storms).
+    let repeats = RepeatedLogFilter()
     private let fatalHandler = Mutex<(@Sendable (KafkaError) -> Void)?>(nil)
     private let rebalanceHandler = Mutex<RebalanceHandler?>(nil)
 

@@ -19,12 +19,12 @@ enum RDKafkaCallbacks {
         case 6: swiftLevel = .info
         default: swiftLevel = .debug
         }
-        context.logger.log(
-            level: swiftLevel,
-            "\(text)",
-            metadata: ["kafka.facility": "\(facilityText)"],
-            source: "librdkafka"
-        )
+        var metadata: Logger.Metadata = ["kafka.facility": "\(facilityText)"]
+        if swiftLevel >= .warning {
+            guard let held = context.repeats.admit(facilityText + " " + text) else { return }
+            if held > 0 { metadata["kafka.repeats_held_back"] = "\(held)" }
+        }
+        context.logger.log(level: swiftLevel, "\(text)", metadata: metadata, source: "librdkafka")
     }
 
     /// librdkafka's error events. Runs on the thread that polls the handle. Most are transient and
@@ -43,9 +43,11 @@ enum RDKafkaCallbacks {
             let level: Logger.Level =
                 (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
                     || err == RD_KAFKA_RESP_ERR__RESOLVE) ? .warning : .error
+            let line = "librdkafka error \(KafkaError.Code(rawValue: code).name): \(text)"
+            guard let held = context.repeats.admit(line) else { return }
             context.logger.log(
-                level: level,
-                "librdkafka error \(KafkaError.Code(rawValue: code).name): \(text)",
+                level: level, "\(line)",
+                metadata: held > 0 ? ["kafka.repeats_held_back": "\(held)"] : nil,
                 source: "librdkafka"
             )
         }
