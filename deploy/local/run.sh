@@ -2,9 +2,11 @@
 # `make run`: the whole suite in the foreground; Ctrl-C stops everything.
 source "$(dirname "$0")/common.sh"
 export ASN_STACK=run
-trap '"${REPO_ROOT}/deploy/local/down.sh"' EXIT
+follower=""
+trap '[ -n "${follower}" ] && kill "${follower}" 2>/dev/null; "${REPO_ROOT}/deploy/local/down.sh"' EXIT
 trap 'exit 0' INT TERM
 "${REPO_ROOT}/deploy/local/up.sh"
 say "Press Ctrl-C to stop. Following the service logs:"
-tail -n 0 -F "${LOG_DIR}"/*.log &
+tail -n 0 -F "${LOG_DIR}"/registration.log "${LOG_DIR}"/announcements.log &
+follower=$!
 wait

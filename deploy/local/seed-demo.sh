@@ -51,6 +51,13 @@ for serial in $(seq 1 30); do
  "academicGrade": {"kind": "IPK", "value": "3.$((10 + serial * 3 % 89))", "scaleMaximum": "4.00"}}
 JSON
 done
-say "Registered ${count} demo applicants in period ${period_id}"
+say "Registered ${count} demo applicants in period ${period_id}; waiting for the public counts"
+for _ in $(seq 60); do
+  visible="$(curl -fsS "${ANN}/v1/formations/counts?periodId=${period_id}" 2>/dev/null |
+    python3 -c 'import json,sys; print(sum(i["applicants"] for i in json.load(sys.stdin)["items"]))' 2>/dev/null || echo 0)"
+  [ "${visible}" = "${count}" ] && break
+  sleep 0.5
+done
+say "${visible:-0} of ${count} applications visible in the announcements service"
 echo "  periods:        ${REG}/v1/periods"
 echo "  public counts:  ${ANN}/v1/formations/counts?periodId=${period_id}"

@@ -43,7 +43,8 @@ start() {
     (
       set -a
       eval "$(service_env "$svc" | sed 's/^/export /')"
-      exec nohup "${BIN_DIR}/${svc}" serve >>"${LOG_DIR}/${svc}.log" 2>&1
+      # Its own session, so a Ctrl-C reaches only run.sh, which stops everything in order.
+      exec setsid nohup "${BIN_DIR}/${svc}" serve >>"${LOG_DIR}/${svc}.log" 2>&1
     ) &
     echo $! >"${pid_file}"
   done

@@ -24,6 +24,11 @@ start_postgres() {
   local svc db
   for svc in "${!SERVICE_DATABASE[@]}"; do
     db="${SERVICE_DATABASE[$svc]}"
+    if [ "${BROKER_STARTED_EMPTY:-0}" = 1 ]; then
+      # The in-memory broker starts empty: data the databases still hold would point at offsets and events that no
+      # longer exist, so the local stack starts over as a whole.
+      psql_admin -qc "DROP DATABASE IF EXISTS ${db} WITH (FORCE)"
+    fi
     psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${db}'" | grep -q 1 || psql_admin -qc "CREATE ROLE ${db} LOGIN"
     psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}'" | grep -q 1 || psql_admin -qc "CREATE DATABASE ${db} OWNER ${db}"
   done
@@ -46,9 +51,11 @@ start_broker() {
     return
   fi
   port_open "${BROKER_PORT}" && die "port ${BROKER_PORT} is taken by another program (set ASN_BROKER_PORT)"
-  say "Starting the Tansu broker on ${BROKER} (in memory)"
+  say "Starting the Tansu broker on ${BROKER} (in memory; the service databases start over with it)"
+  BROKER_STARTED_EMPTY=1
   mkdir -p "${LOG_DIR}"
-  nohup "${REPO_ROOT}/.stack/tansu" broker \
+  # Its own session: a Ctrl-C in the terminal must not kill it before the services that use it have stopped.
+  setsid nohup "${REPO_ROOT}/.stack/tansu" broker \
     --listener-url "tcp://${BROKER}" --advertised-listener-url "tcp://${BROKER}" \
     --storage-engine memory://tansu/ >"${LOG_DIR}/broker.log" 2>&1 &
   echo $! >"${broker_pid_file}"
@@ -81,9 +88,9 @@ ENV
 }
 
 case "${1:-}" in
-  start) mkdir -p "${STATE_DIR}" "${LOG_DIR}"; start_postgres; start_broker; write_env ;;
+  start) mkdir -p "${STATE_DIR}" "${LOG_DIR}"; start_broker; start_postgres; write_env ;;
   stop) stop_broker; stop_postgres ;;
-  restart-broker) stop_broker; start_broker ;;
+  restart-broker) stop_broker; start_broker ;;  # keeps the databases: for outage drills (services republish)
   restart-postgres) stop_postgres; start_postgres ;;
   status)
     pg_ctl_as_postgres "'${PG_BIN}/pg_ctl' -D '${PG_DIR}/data' status" >/dev/null 2>&1 && echo "postgres: up (127.0.0.1:${PG_PORT})" || echo "postgres: down"
