@@ -40,55 +40,22 @@ extension Float: SchemaLeafType {
     static var schemaPlaceholder: Float { 0 }
 }
 
-extension Int: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: nil) }
-    static var schemaPlaceholder: Int { 0 }
+/// Every fixed-width integer is an `integer` leaf; unsigned ones have `minimum: 0`.
+extension SchemaLeafType where Self: FixedWidthInteger {
+    static var schemaLeaf: SchemaLeaf { .integer(minimum: Self.isSigned ? nil : 0) }
+    static var schemaPlaceholder: Self { 0 }
 }
 
-extension Int8: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: nil) }
-    static var schemaPlaceholder: Int8 { 0 }
-}
-
-extension Int16: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: nil) }
-    static var schemaPlaceholder: Int16 { 0 }
-}
-
-extension Int32: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: nil) }
-    static var schemaPlaceholder: Int32 { 0 }
-}
-
-extension Int64: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: nil) }
-    static var schemaPlaceholder: Int64 { 0 }
-}
-
-extension UInt: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: 0) }
-    static var schemaPlaceholder: UInt { 0 }
-}
-
-extension UInt8: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: 0) }
-    static var schemaPlaceholder: UInt8 { 0 }
-}
-
-extension UInt16: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: 0) }
-    static var schemaPlaceholder: UInt16 { 0 }
-}
-
-extension UInt32: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: 0) }
-    static var schemaPlaceholder: UInt32 { 0 }
-}
-
-extension UInt64: SchemaLeafType {
-    static var schemaLeaf: SchemaLeaf { .integer(minimum: 0) }
-    static var schemaPlaceholder: UInt64 { 0 }
-}
+extension Int: SchemaLeafType {}
+extension Int8: SchemaLeafType {}
+extension Int16: SchemaLeafType {}
+extension Int32: SchemaLeafType {}
+extension Int64: SchemaLeafType {}
+extension UInt: SchemaLeafType {}
+extension UInt8: SchemaLeafType {}
+extension UInt16: SchemaLeafType {}
+extension UInt32: SchemaLeafType {}
+extension UInt64: SchemaLeafType {}
 
 extension Date: SchemaLeafType {
     static var schemaLeaf: SchemaLeaf { .dateTime }
