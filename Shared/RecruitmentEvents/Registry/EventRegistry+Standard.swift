@@ -12,6 +12,7 @@ extension EventRegistry {
         DocumentReplacedV1.self,
         ApplicationSubmittedV1.self,
         ApplicationWithdrawnV1.self,
+        OfficerAccountCreatedV1.self,
         // recruitment.verification
         VerificationCaseOpenedV1.self,
         VerificationCaseClaimedV1.self,

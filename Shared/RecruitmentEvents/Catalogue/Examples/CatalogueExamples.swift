@@ -65,6 +65,7 @@ enum CatalogueExamples {
     static let announcementId = uuid("68bd8acd-4cc2-418d-9c39-0cfc9cb06124")
     static let correctedAnnouncementId = uuid("3d3c1643-442b-4e07-a734-1fafbeb175d8")
     static let announcerId = uuid("a7e45d9c-8438-49c7-ac9c-d4f8aa82be9e")
+    static let adminId = uuid("0f6a3f0e-3c55-4d6b-9a43-2b8f4e9b7c21")
     static let feedbackId = uuid("cce26316-822b-4e41-94db-91ed4f22ad7d")
 
     static let agencyName = "Pemerintah Kota Kupang"
