@@ -17,6 +17,8 @@ public struct Problem: Error, Codable, Sendable, Equatable, HTTPResponseError {
     public var errors: [FieldIssue]?
     /// A correlation id an operator can find in the logs.
     public var correlationId: String?
+    /// Extra response headers (e.g. `WWW-Authenticate` on a 401); never part of the body.
+    public var headers: HTTPFields = [:]
 
     public init(type: String, title: String, status: HTTPResponse.Status, detail: String? = nil,
                 errors: [FieldIssue]? = nil) {
@@ -37,7 +39,7 @@ public struct Problem: Error, Codable, Sendable, Equatable, HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var problem = self
         if problem.instance == nil { problem.instance = request.uri.path }
-        var headers = HTTPFields()
+        var headers = self.headers
         headers[.contentType] = "application/problem+json"
         let body = (try? ProblemCoding.encoder.encode(problem)) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

@@ -1,0 +1,40 @@
+import Foundation
+public import Hummingbird
+import HTTPTypes
+import Logging
+
+/// Authenticates requests that carry `Authorization: Bearer <jwt>`.
+///
+/// Without the header the request passes on unauthenticated (routes that need an identity call
+/// ``ServiceRequestContext/requireIdentity()`` or `requireRole(...)`); with it the token must
+/// verify, or the request ends in a 401 problem with a `WWW-Authenticate` challenge. The token is never logged.
+public struct AuthenticationMiddleware: RouterMiddleware {
+    public typealias Context = ServiceRequestContext
+    let verifier: AccessTokenVerifier
+
+    public init(verifier: AccessTokenVerifier) {
+        self.verifier = verifier
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let values = request.headers[values: .authorization]
+        guard !values.isEmpty else { return try await next(request, context) }
+        guard values.count == 1, let token = Self.bearerToken(values[0]) else {
+            throw AuthenticationError.malformedToken
+        }
+        let identity = try await verifier.verify(token)
+        var context = context
+        context.identity = identity
+        context.logger[metadataKey: "account_id"] = .string(identity.accountId.uuidString.lowercased())
+        return try await next(request, context)
+    }
+
+    /// The token of a `Bearer` credential (scheme case-insensitive, RFC 7235), or `nil`.
+    static func bearerToken(_ value: String) -> String? {
+        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return String(parts[1])
+    }
+}
