@@ -21,6 +21,26 @@ public enum EventSchemaGenerator {
 
     /// The schema of any Decodable type's JSON (without the document-level `$schema`/`$id` members).
     public static func payloadSchema<T: Decodable>(for type: T.Type) throws(SchemaGenerationError) -> EventJSON {
+        try recording(of: type).jsonSchema()
+    }
+
+    /// The schema of any Decodable type's JSON with its named parts shared by reference: every object and
+    /// ``SchemaEnumeration`` type (the root type included) is stored once in `definitions` and referenced by `$ref`,
+    /// so the result is a `$ref` for a named type and e.g. `{"type": "array", "items": {"$ref": …}}` for `[T]`.
+    /// Used for OpenAPI `components/schemas`; the event schemas stay inline (``payloadSchema(for:)``).
+    public static func payloadSchema<T: Decodable>(
+        for type: T.Type, definitions: inout SchemaDefinitions
+    ) throws(SchemaGenerationError) -> EventJSON {
+        let recording = try recording(of: type)
+        // Collect into a copy: a failed derivation leaves `definitions` unchanged.
+        var collected: SchemaDefinitions? = definitions
+        let schema = try recording.jsonSchema(path: "(root)", definitions: &collected)
+        definitions = collected!
+        return schema
+    }
+
+    /// The recorded shape of `type`.
+    private static func recording<T: Decodable>(of type: T.Type) throws(SchemaGenerationError) -> SchemaRecording {
         let recording = SchemaRecording()
         do {
             _ = try SchemaRecordingDecoder.record(type, into: recording, codingPath: [])
@@ -29,7 +49,7 @@ public enum EventSchemaGenerator {
         } catch {
             throw .unsupported(path: "(root)", reason: String(describing: error))
         }
-        return try recording.jsonSchema()
+        return recording
     }
 
     /// The complete schema document of an event type, with `$schema`, `$id`, title, description, the CloudEvents

@@ -1,6 +1,26 @@
 extension SchemaRecording {
-    /// The JSON Schema (draft 2020-12) of the recorded shape. `path` is used in error messages.
+    /// The JSON Schema (draft 2020-12) of the recorded shape, every part inline. `path` is used in error messages.
     func jsonSchema(path: String = "(root)") throws(SchemaGenerationError) -> EventJSON {
+        var inline: SchemaDefinitions?
+        return try jsonSchema(path: path, definitions: &inline)
+    }
+
+    /// The JSON Schema of the recorded shape. With `definitions`, every named object and enumeration type is
+    /// stored there once and referenced by `$ref`; without, everything is inline (the event schemas).
+    func jsonSchema(
+        path: String, definitions: inout SchemaDefinitions?
+    ) throws(SchemaGenerationError) -> EventJSON {
+        let schema = try structuralSchema(path: path, definitions: &definitions)
+        guard definitions != nil, let swiftType else { return schema }
+        switch kind {
+        case .object, .enumeration: return definitions!.reference(to: schema, of: swiftType)
+        case .undetermined, .leaf, .array, .dictionary: return schema
+        }
+    }
+
+    private func structuralSchema(
+        path: String, definitions: inout SchemaDefinitions?
+    ) throws(SchemaGenerationError) -> EventJSON {
         switch kind {
         case .undetermined:
             throw .unsupported(path: path, reason: "\(typeName ?? "the type") decoded nothing")
@@ -12,7 +32,21 @@ extension SchemaRecording {
             guard let element else {
                 throw .unsupported(path: path, reason: "\(typeName ?? "the array") decoded no element")
             }
-            return .object(["type": .string("array"), "items": try element.jsonSchema(path: path + ".[]")])
+            return .object([
+                "type": .string("array"),
+                "items": try element.jsonSchema(path: path + ".[]", definitions: &definitions),
+            ])
+        case .dictionary:
+            guard definitions?.allowsStringKeyedDictionaries == true else {
+                throw .unsupported(path: path, reason: "\(typeName ?? "a dictionary") has no fixed keys; use a struct")
+            }
+            guard let element else {
+                throw .unsupported(path: path, reason: "\(typeName ?? "the dictionary") decoded no value")
+            }
+            return .object([
+                "type": .string("object"),
+                "additionalProperties": try element.jsonSchema(path: path + ".*", definitions: &definitions),
+            ])
         case .object:
             guard !enumeratesKeys else {
                 throw .unsupported(path: path, reason: "\(typeName ?? "a dictionary") has no fixed keys; use a struct")
@@ -20,7 +54,7 @@ extension SchemaRecording {
             var members: [String: EventJSON] = [:]
             for property in properties {
                 let memberPath = path == "(root)" ? property.name : path + "." + property.name
-                members[property.name] = try property.recording.jsonSchema(path: memberPath)
+                members[property.name] = try property.recording.jsonSchema(path: memberPath, definitions: &definitions)
             }
             var schema: [String: EventJSON] = [
                 "type": .string("object"),

@@ -8,6 +8,8 @@ final class SchemaRecording {
         case enumeration([String])
         case object
         case array
+        /// A `[String: Value]` dictionary: any keys, every value of the shape recorded in ``element``.
+        case dictionary
     }
 
     struct Property {
@@ -18,10 +20,13 @@ final class SchemaRecording {
 
     /// The type name, for error messages.
     var typeName: String?
+    /// The Swift type that recorded itself here (the innermost one for single-value wrappers), naming the schema when
+    /// schemas are shared by reference (``SchemaDefinitions``).
+    var swiftType: Any.Type?
     var kind: Kind = .undetermined
     /// Object members in the order the type decoded them.
     private(set) var properties: [Property] = []
-    /// The element of an array.
+    /// The element of an array, or the value of a dictionary.
     var element: SchemaRecording?
     /// Set when a type enumerated the keys of an object (a dictionary): unsupported, its members are unknown.
     var enumeratesKeys = false

@@ -19,6 +19,7 @@ struct SchemaRecordingDecoder: Decoder {
         codingPath: [any CodingKey]
     ) throws -> T {
         recording.typeName = String(describing: type)
+        recording.swiftType = type
         if let leaf = type as? any SchemaLeafType.Type {
             recording.kind = .leaf(leaf.schemaLeaf)
             return leaf.schemaPlaceholder as! T
@@ -33,6 +34,13 @@ struct SchemaRecordingDecoder: Decoder {
         guard codingPath.count < maximumDepth else {
             throw SchemaGenerationError.unsupported(
                 path: path(codingPath), reason: "nesting too deep (recursive type?)")
+        }
+        if let dictionary = type as? any SchemaDictionaryType.Type {
+            recording.kind = .dictionary
+            let value = recording.element ?? SchemaRecording()
+            recording.element = value
+            try dictionary.recordValue(into: value, codingPath: codingPath + [SchemaDictionaryValueKey()])
+            return dictionary.schemaPlaceholder as! T
         }
         do {
             return try T(from: SchemaRecordingDecoder(recording: recording, codingPath: codingPath))
@@ -130,4 +138,30 @@ struct SchemaIndexKey: CodingKey {
     var stringValue: String { String(intValue ?? 0) }
     init(intValue: Int) { self.intValue = intValue }
     init?(stringValue: String) { nil }
+}
+
+/// A `[String: Value]` dictionary: recorded as "any key, values of one shape" (``SchemaRecording/Kind/dictionary``).
+/// Event schemas refuse it (events have fixed keys); schemas with ``SchemaDefinitions`` may allow it.
+protocol SchemaDictionaryType {
+    /// Records the shape of the dictionary's values.
+    static func recordValue(into recording: SchemaRecording, codingPath: [any CodingKey]) throws
+    /// An empty dictionary, handed to the decoding type.
+    static var schemaPlaceholder: Self { get }
+}
+
+extension Dictionary: SchemaDictionaryType where Key == String, Value: Decodable {
+    static func recordValue(into recording: SchemaRecording, codingPath: [any CodingKey]) throws {
+        _ = try SchemaRecordingDecoder.record(Value.self, into: recording, codingPath: codingPath)
+    }
+
+    static var schemaPlaceholder: [String: Value] { [:] }
+}
+
+/// The coding key standing for "any key" of a dictionary in coding paths (`checks.*`).
+struct SchemaDictionaryValueKey: CodingKey {
+    var stringValue: String { "*" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { nil }
 }

@@ -29,11 +29,21 @@ public protocol RecruitmentService: Sendable {
 
     /// Adds the service's API routes.
     func registerRoutes(on router: Router<ServiceRequestContext>)
+
+    /// Describes the service's API routes in its OpenAPI document, served at `GET /openapi.json` (the runtime adds
+    /// the operations endpoints itself).
+    func openAPI(into document: inout OpenAPIDocument)
+
+    /// Runs after the migrations, before the service reports ready (e.g. creating the initial administrator); retried
+    /// with back-off while it throws, so it must be idempotent.
+    func prepare() async throws
 }
 
 extension RecruitmentService {
     public static var configurationKeys: [ConfigurationKey] { [] }
     public var projections: [Projection] { [] }
+    public func openAPI(into document: inout OpenAPIDocument) {}
+    public func prepare() async throws {}
 }
 
 /// The shared runtime's resources, handed to a ``RecruitmentService`` when it is created.

@@ -70,6 +70,7 @@ struct ServiceRuntime<S: RecruitmentService> {
                 if !applied.isEmpty {
                     logger.notice("migrations applied", metadata: ["versions": "\(applied.map(\.version))"])
                 }
+                try await service.prepare()
                 startup.markMigrated()
             },
             isPermanent: Self.isPermanentMigrationFailure,
@@ -114,6 +115,7 @@ struct ServiceRuntime<S: RecruitmentService> {
             maximumLag: configuration.readyMaxProjectionLag, logger: logger)
         let startedAt = Date()
         let build = reader.optionalString(Self.buildKey) ?? "unknown"
+        let openAPIDocument = try service.openAPIDocument().jsonData()
         let operations = OperationsRoutes(
             readinessChecks: readiness, registry: MetricsBootstrap.registry,
             info: {
@@ -133,7 +135,8 @@ struct ServiceRuntime<S: RecruitmentService> {
                             unpublished: Int($0.count),
                             oldestUnpublishedAgeSeconds: $0.oldestAge.map { Double($0.components.seconds) })
                     })
-            })
+            },
+            openAPIDocument: openAPIDocument)
 
         let router = HTTPRouterFactory.makeRouter(
             configuration: configuration, operations: operations, databaseMonitor: databaseMonitor)

@@ -57,6 +57,8 @@ struct OperationsRoutes: Sendable {
     let info: @Sendable () async -> ServiceInfo
     /// How long one readiness check may take before it counts as failed.
     let checkTimeout: Duration = .seconds(2)
+    /// The rendered OpenAPI document served at `/openapi.json`, if any.
+    var openAPIDocument: Data? = nil
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/health/live") { _, _ in
@@ -74,6 +76,9 @@ struct OperationsRoutes: Sendable {
         }
         router.get("/info") { _, _ in
             JSONResponse(value: await self.info())
+        }
+        if let openAPIDocument {
+            router.get("/openapi.json") { _, _ in OpenAPIDocumentResponse(data: openAPIDocument) }
         }
     }
 
