@@ -35,6 +35,13 @@ extension Error {
         return nil
     }
 
+    /// The unique constraint this error violated, if it is a unique violation (looking inside transaction errors):
+    /// how callers turn a lost race into a clean 409.
+    public var violatedUniqueConstraint: String? {
+        guard let error = asPSQLError, error.sqlState == SQLState.uniqueViolation else { return nil }
+        return error.constraintName
+    }
+
     /// A short human-readable description suitable for error messages.
     var briefDescription: String {
         asPSQLError?.serverMessage ?? String(describing: self)

@@ -3,47 +3,60 @@ import RecruitmentEvents
 import Testing
 @testable import Registration
 
-@Suite struct RegistrationRulesTests {
+@Suite struct SignUpRulesTests {
     static let today = CalendarDate("2026-11-29")!
 
     static func request(
         nik: String = "5371024507950001", kk: String = "5371020101950003", name: String = "Maria Goreti Fanggidae",
         birthDate: String = "1995-07-05", email: String = "maria@example.org", phone: String = "0812 3456 7890",
-        formationId: String = "6f1c7d3e-0000-4000-8000-000000000001"
-    ) -> ApplicantRegistrationRequest {
-        ApplicantRegistrationRequest(
+        password: String = "kupang-bersinar-2026"
+    ) -> SignUpRequest {
+        SignUpRequest(
             nik: nik, kkNumber: kk, fullName: name, birthDate: birthDate, email: email, phone: phone,
-            formationId: formationId,
-            education: EducationQualification(level: .s1, major: "Teknik Informatika"),
-            academicGrade: AcademicGrade(kind: .ipk, value: ExactDecimal("3.5")!, scaleMaximum: ExactDecimal("4")!))
+            password: password)
     }
 
     @Test func acceptsAValidRegistration() throws {
-        let registration = try RegistrationRules.validate(Self.request(), today: Self.today).get()
+        let registration = try SignUpRules.validate(Self.request(), today: Self.today).get()
         #expect(registration.phone == "+6281234567890")
         #expect(registration.fullName == "Maria Goreti Fanggidae")
         #expect(registration.warnings.isEmpty)
     }
 
     @Test func birthDateDisagreeingWithTheNIKIsOnlyAWarning() throws {
-        let registration = try RegistrationRules.validate(Self.request(birthDate: "1995-07-06"), today: Self.today).get()
+        let registration = try SignUpRules.validate(Self.request(birthDate: "1995-07-06"), today: Self.today).get()
         #expect(registration.warnings.map(\.code) == ["nik-birth-date-mismatch"])
     }
 
     @Test func reportsEveryBadFieldAtOnce() {
-        let result = RegistrationRules.validate(
+        let result = SignUpRules.validate(
             Self.request(nik: "123", kk: "0000000000000000", name: "Maria 2", birthDate: "1995-02-30",
-                         email: "not-an-email", phone: "12345", formationId: "x"),
+                         email: "not-an-email", phone: "12345", password: "short"),
             today: Self.today)
         guard case .failure(let error) = result else {
             Issue.record("expected a failure")
             return
         }
-        #expect(Set(error.issues.map(\.field)) == ["nik", "kkNumber", "fullName", "birthDate", "email", "phone", "formationId"])
+        #expect(Set(error.issues.map(\.field)) == ["nik", "kkNumber", "fullName", "birthDate", "email", "phone", "password"])
+    }
+
+    @Test(arguments: [
+        ("short1234", "password-too-short"), (String(repeating: "é", count: 40), "password-too-long"),
+        ("aaaaaaaaaaaa", "password-too-simple"), ("x5371024507950001", "password-contains-identity"),
+        ("MARIA@EXAMPLE.ORG!", "password-contains-identity"),
+    ])
+    func rejectsWeakPasswords(_ password: String, _ code: String) {
+        let result = SignUpRules.validate(Self.request(password: password), today: Self.today)
+        guard case .failure(let error) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.issues.map(\.code) == [code])
+        #expect(error.issues.map(\.field) == ["password"])
     }
 
     @Test func futureBirthDateIsRejected() {
-        let result = RegistrationRules.validate(Self.request(birthDate: "2027-01-01"), today: Self.today)
+        let result = SignUpRules.validate(Self.request(birthDate: "2027-01-01"), today: Self.today)
         #expect((try? result.get()) == nil)
     }
 
@@ -51,12 +64,12 @@ import Testing
         ("0812-3456-7890", "+6281234567890"), ("+62 812 3456 789", "+628123456789"), ("6281234567890", "+6281234567890"),
     ])
     func normalisesIndonesianMobileNumbers(_ raw: String, _ expected: String) {
-        #expect(RegistrationRules.normalizedPhone(raw) == expected)
+        #expect(SignUpRules.normalizedPhone(raw) == expected)
     }
 
     @Test(arguments: ["0212345678", "+1 555 123 4567", "08123", "0812345678901234", "０８１２３４５６７８９０"])
     func rejectsOtherPhoneNumbers(_ raw: String) {
-        #expect(RegistrationRules.normalizedPhone(raw) == nil)
+        #expect(SignUpRules.normalizedPhone(raw) == nil)
     }
 }
 

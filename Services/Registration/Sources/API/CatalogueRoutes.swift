@@ -11,20 +11,22 @@ struct CatalogueRoutes: Sendable {
     let context: ServiceContext
     let maxBody: Int
 
-    func register(admin: RouterGroup<ServiceRequestContext>, public router: Router<ServiceRequestContext>) {
-        admin.post("/periods") { request, context in
+    func register(on router: Router<ServiceRequestContext>) {
+        router.post("/v1/admin/periods") { request, context in
+            _ = try context.requireRole(.admin)
             let body = try await request.decodeJSON(SelectionPeriodRequest.self, maxBytes: self.maxBody)
             let event = try SelectionPeriodRules.validate(body, periodId: UUID()).get()
             try await self.openPeriod(event, context: context)
             return JSONResponse(value: PeriodView(event, now: Date()), status: .created,
                                 headers: [.location: "/v1/periods/\(event.periodId.eventKey)"])
         }
-        admin.post("/periods/:periodId/formations") { request, context in
+        router.post("/v1/admin/periods/:periodId/formations") { request, context in
+            _ = try context.requireRole(.admin)
             let periodId = try Self.uuidParameter("periodId", in: context)
             let body = try await request.decodeJSON(FormationRequest.self, maxBytes: self.maxBody)
             let event = try FormationRules.validate(body, formationId: UUID(), periodId: periodId).get()
             try await self.publishFormation(event, context: context)
-            return JSONResponse(value: event, status: .created,
+            return JSONResponse(value: FormationView(event, applicantCount: 0), status: .created,
                                 headers: [.location: "/v1/formations/\(event.formationId.eventKey)"])
         }
         router.get("/v1/periods") { request, _ in
@@ -56,10 +58,12 @@ struct CatalogueRoutes: Sendable {
                 SELECT formation_id, document::text FROM formations WHERE period_id = \(periodId) AND formation_id > \(cursor)
                 ORDER BY formation_id LIMIT 101
                 """, logger: self.context.logger)
-            var items: [FormationPublishedV1] = []
+            var formations: [FormationPublishedV1] = []
             for try await (_, document) in rows.decode((UUID, String).self) {
-                items.append(try JSONColumn.decode(FormationPublishedV1.self, from: document))
+                formations.append(try JSONColumn.decode(FormationPublishedV1.self, from: document))
             }
+            let counts = try await self.applicantCounts(formations.map(\.formationId))
+            let items = formations.map { FormationView($0, applicantCount: counts[$0.formationId] ?? 0) }
             return JSONResponse(value: Self.page(items, limit: 100) { $0.formationId })
         }
         router.get("/v1/formations/:formationId") { _, context in
@@ -67,7 +71,8 @@ struct CatalogueRoutes: Sendable {
             guard let formation = try await self.formation(formationId) else {
                 throw Problem.notFound("No formation \(formationId.eventKey).")
             }
-            return JSONResponse(value: formation)
+            let counts = try await self.applicantCounts([formationId])
+            return JSONResponse(value: FormationView(formation, applicantCount: counts[formationId] ?? 0))
         }
     }
 
@@ -139,6 +144,19 @@ struct CatalogueRoutes: Sendable {
             return try JSONColumn.decode(FormationPublishedV1.self, from: document)
         }
         return nil
+    }
+
+    /// Submitted, not withdrawn applications per formation.
+    func applicantCounts(_ formationIds: [UUID]) async throws -> [UUID: Int] {
+        guard !formationIds.isEmpty else { return [:] }
+        let rows = try await context.postgres.query(
+            """
+            SELECT formation_id, count(*) FROM applications
+            WHERE formation_id = ANY(\(formationIds)) AND status = 'submitted' GROUP BY formation_id
+            """, logger: context.logger)
+        var counts: [UUID: Int] = [:]
+        for try await (id, count) in rows.decode((UUID, Int).self) { counts[id] = count }
+        return counts
     }
 
     // MARK: Parameters

@@ -62,3 +62,37 @@ struct Page<Item: Codable & Sendable>: Codable, Sendable {
     var items: [Item]
     var nextCursor: String?
 }
+
+/// A published formation as the public API shows it, with its live number of applicants (submitted applications that
+/// were not withdrawn), straight from the registration service's own tables.
+struct FormationView: Codable, Sendable {
+    var formationId: UUID
+    var periodId: UUID
+    var positionName: String
+    var unitName: String
+    var placement: String
+    var kind: FormationKind
+    var quota: Int
+    var educationRequirements: [EducationRequirement]
+    var ageLimit: AgeLimit
+    var skbComponents: [SkbComponentWeight]
+    var eliminationCriteria: [String]
+    var salaryRange: SalaryRange?
+    var applicantCount: Int
+
+    init(_ formation: FormationPublishedV1, applicantCount: Int) {
+        formationId = formation.formationId
+        periodId = formation.periodId
+        positionName = formation.positionName
+        unitName = formation.unitName
+        placement = formation.placement
+        kind = formation.kind
+        quota = formation.quota
+        educationRequirements = formation.educationRequirements
+        ageLimit = formation.ageLimit
+        skbComponents = formation.skbComponents
+        eliminationCriteria = formation.eliminationCriteria
+        salaryRange = formation.salaryRange
+        self.applicantCount = applicantCount
+    }
+}

@@ -19,6 +19,9 @@ struct SelectionPeriodRequest: Decodable, Sendable {
 
 /// The rules for opening a period. Pure.
 enum SelectionPeriodRules {
+    /// The largest per-document limit a period may set (10 MiB): also the ceiling on any upload's body.
+    static let maximumDocumentBytes = 10 * 1024 * 1024
+
     /// The documents and limits reported for 2019, 2021 and 2024 (DOMAIN.md §1.3).
     static let nationalDocuments: [RequiredDocument] = [
         RequiredDocument(code: "pas-foto", type: .pasFoto, label: "Pas foto latar merah", acceptedFormats: [.jpeg],
@@ -71,7 +74,7 @@ enum SelectionPeriodRules {
             if document.acceptedFormats.isEmpty {
                 issues.append(.init(field: field + ".acceptedFormats", code: "required", message: "at least one format"))
             }
-            if !(1...(10 * 1024 * 1024)).contains(document.maximumSizeBytes) {
+            if !(1...Self.maximumDocumentBytes).contains(document.maximumSizeBytes) {
                 issues.append(.init(field: field + ".maximumSizeBytes", code: "range", message: "1 byte to 10 MiB"))
             }
         }

@@ -1,44 +1,49 @@
 import Foundation
 import RecruitmentEvents
 
-/// What an applicant submits to register, before validation (the JSON body of `POST /v1/registrations`).
-struct ApplicantRegistrationRequest: Decodable, Sendable {
+/// What an applicant sends to create an account (DOMAIN §1.2), before validation: the JSON body of
+/// `POST /v1/accounts`.
+struct SignUpRequest: Codable, Sendable {
+    /// The 16-digit NIK from the identity card (KTP).
     var nik: String
+    /// The 16-digit family card (KK) number.
     var kkNumber: String
+    /// The full name as on the KTP.
     var fullName: String
+    /// `YYYY-MM-DD`.
     var birthDate: String
     var email: String
+    /// An Indonesian mobile number.
     var phone: String
-    var formationId: String
-    var education: EducationQualification
-    var academicGrade: AcademicGrade
+    /// 10 to 72 bytes; not containing the NIK or the e-mail address.
+    var password: String
 }
 
-/// A registration that passed every rule, with the decoded NIK and any warnings for the applicant.
-struct ApplicantRegistration: Sendable {
+/// A sign-up that passed every rule, with the decoded NIK and any warnings for the applicant.
+struct ApplicantSignUp: Sendable {
     var nik: NIK
     var kkNumber: String
     var fullName: String
     var birthDate: CalendarDate
     var email: String
     var phone: String
-    var formationId: UUID
+    var password: String
     /// Accepted but noteworthy findings, e.g. a NIK whose encoded birth date differs from the entered one.
     var warnings: [RegistrationIssue]
 }
 
-/// One rule a registration field broke (or, as a warning, a finding).
+/// One rule a request field broke (or, as a warning, a finding).
 struct RegistrationIssue: Sendable, Equatable {
     var field: String
     var code: String
     var message: String
 }
 
-/// The rules a registration must meet (DOMAIN.md §1.2 and §4). Pure: no I/O, every failure reported at once.
-enum RegistrationRules {
+/// The rules an applicant's sign-up must meet (DOMAIN.md §1.2 and §4). Pure: no I/O, every failure reported at once.
+enum SignUpRules {
     /// Validates `request` against the rules as of `today` (the applicant's local date).
-    static func validate(_ request: ApplicantRegistrationRequest, today: CalendarDate)
-        -> Result<ApplicantRegistration, RegistrationValidationError>
+    static func validate(_ request: SignUpRequest, today: CalendarDate)
+        -> Result<ApplicantSignUp, RegistrationValidationError>
     {
         var issues: [RegistrationIssue] = []
         var warnings: [RegistrationIssue] = []
@@ -95,17 +100,14 @@ enum RegistrationRules {
                                 message: "an Indonesian mobile number such as 0812xxxxxxx or +62812xxxxxxx"))
         }
 
-        let formationId = UUID(uuidString: request.formationId)
-        if formationId == nil {
-            issues.append(.init(field: "formationId", code: "uuid-format", message: "a formation id (UUID)"))
-        }
+        issues += PasswordPolicy.check(request.password, field: "password", nik: request.nik, email: email)
 
-        guard issues.isEmpty, let nik, let birthDate, let phone, let formationId else {
+        guard issues.isEmpty, let nik, let birthDate, let phone else {
             return .failure(RegistrationValidationError(issues: issues))
         }
-        return .success(ApplicantRegistration(
+        return .success(ApplicantSignUp(
             nik: nik, kkNumber: kk, fullName: name, birthDate: birthDate, email: email, phone: phone,
-            formationId: formationId, warnings: warnings))
+            password: request.password, warnings: warnings))
     }
 
     static func isPlausibleEmail(_ email: String) -> Bool {
@@ -136,7 +138,7 @@ enum RegistrationRules {
     }
 }
 
-/// Every rule a registration broke.
+/// Every rule a request broke (answered as `422` problem+json naming each field).
 struct RegistrationValidationError: Error, Equatable {
     var issues: [RegistrationIssue]
 }

@@ -3,7 +3,7 @@ import EventStore
 /// The registration service's own tables (versions from 100; 1-99 belong to the event store). They are the inline
 /// read model: written in the same transaction as the events, so a caller reads its own write.
 enum RegistrationMigrations {
-    static let all: [Migration] = [catalogue, applicants]
+    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments]
 
     static let catalogue = Migration(
         version: 100,
@@ -55,5 +55,65 @@ enum RegistrationMigrations {
                 UNIQUE (applicant_id, period_id)
             );
             CREATE INDEX applications_formation ON applications (formation_id);
+            """)
+
+    /// Accounts (applicants and officers), documents and the application life cycle (draft → submitted → withdrawn),
+    /// plus what the verification topic says about each application.
+    static let accountsAndDocuments = Migration(
+        version: 102,
+        name: "accounts, documents, application life cycle",
+        sql: """
+            CREATE TABLE accounts (
+                account_id uuid PRIMARY KEY,
+                kind text NOT NULL CHECK (kind IN ('applicant', 'officer')),
+                email text NOT NULL UNIQUE,
+                password_hash text NOT NULL,
+                roles text[] NOT NULL,
+                display_name text NOT NULL,
+                created_at timestamptz NOT NULL,
+                created_by uuid,
+                failed_logins integer NOT NULL DEFAULT 0,
+                locked_until timestamptz
+            );
+            ALTER TABLE applications
+                ALTER COLUMN registration_number DROP NOT NULL,
+                ALTER COLUMN submitted_at DROP NOT NULL,
+                ADD COLUMN stream_version bigint NOT NULL DEFAULT 0,
+                ADD COLUMN started_at timestamptz,
+                ADD COLUMN submission jsonb,
+                ADD COLUMN withdrawn_at timestamptz,
+                ADD COLUMN withdrawal_reason text,
+                ADD COLUMN verification_case_id uuid,
+                ADD COLUMN verification_started_at timestamptz,
+                ADD COLUMN verification_decision jsonb,
+                ADD COLUMN administrative_result_published_at timestamptz,
+                ADD COLUMN objection jsonb;
+            ALTER TABLE applications ADD CONSTRAINT applications_status
+                CHECK (status IN ('draft', 'submitted', 'withdrawn'));
+            CREATE INDEX applications_applicant ON applications (applicant_id);
+            CREATE INDEX applications_period ON applications (period_id);
+            CREATE TABLE documents (
+                document_id uuid PRIMARY KEY,
+                application_id uuid NOT NULL REFERENCES applications (application_id),
+                requirement_code text NOT NULL,
+                type text NOT NULL,
+                format text NOT NULL,
+                size_bytes integer NOT NULL,
+                sha256 text NOT NULL,
+                content bytea NOT NULL,
+                uploaded_at timestamptz NOT NULL,
+                -- Deferred: a replacement marks the old row before the new one exists (one current row per requirement).
+                replaced_by uuid REFERENCES documents (document_id) DEFERRABLE INITIALLY DEFERRED
+            );
+            -- JPEG and PDF are compressed already: store them out of line without another compression pass.
+            ALTER TABLE documents ALTER COLUMN content SET STORAGE EXTERNAL;
+            CREATE UNIQUE INDEX documents_current ON documents (application_id, requirement_code)
+                WHERE replaced_by IS NULL;
+            CREATE TABLE period_publications (
+                period_id uuid NOT NULL,
+                formation_id uuid,
+                published_at timestamptz NOT NULL
+            );
+            CREATE INDEX period_publications_period ON period_publications (period_id);
             """)
 }
