@@ -2,7 +2,7 @@
 struct BenchOptions: Sendable {
     /// One of the measurements.
     enum Benchmark: String, CaseIterable, Sendable {
-        case producer, projection, skeleton
+        case producer, projection, skeleton, submissions, uploads
     }
 
     var benchmarks: [Benchmark] = Benchmark.allCases
@@ -14,26 +14,64 @@ struct BenchOptions: Sendable {
     var projectionEvents = 50_000
     /// Formations the projected events are spread over.
     var formations = 4
-    /// Registrations per second in the walking-skeleton benchmark.
+    /// Submissions per second in the walking-skeleton benchmark.
     var rate = 100
     /// How long the walking-skeleton load lasts.
     var seconds = 30
     /// Pause between two reads of the public count.
     var pollMilliseconds = 5
+    /// Complete drafts the submissions benchmark prepares, if given: the open loop submits `submissionRate ×
+    /// submissionSeconds` of them, the closed loop the rest. Default: see ``submissionDrafts``.
+    var drafts: Int?
+    /// Submissions per second of the submissions benchmark's open loop (the issue's target).
+    var submissionRate = 500
+    /// How long that open loop lasts.
+    var submissionSeconds = 6
+    /// Concurrent submitters of the submissions benchmark's closed loop.
+    var concurrency = 16
+    /// Uploads per second of the uploads benchmark's open loop.
+    var uploadRate = 20
+    /// How long that open loop lasts (the closed loop sends as many uploads).
+    var uploadSeconds = 10
+    /// Concurrent uploaders of the uploads benchmark's closed loop.
+    var uploaders = 4
+    /// Applicants prepared at the same time before the HTTP benchmarks (not measured).
+    var prepareConcurrency = 8
+
+    /// Drafts the closed loop of the submissions benchmark gets unless `--drafts` says otherwise.
+    static let closedLoopDrafts = 2_000
+    /// The drafts the submissions benchmark prepares: `--drafts`, else the open loop's plus 2,000 (5,000 by default).
+    var submissionDrafts: Int { drafts ?? submissionRate * submissionSeconds + Self.closedLoopDrafts }
 
     static let usage = """
-        usage: asn-bench [--only producer|projection|skeleton[,...]] [--events N] [--producer-events N]
-                         [--batch N] [--projection-events N] [--formations N] [--rate R] [--seconds S] [--poll-ms MS]
+        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads[,...]] [--events N]
+                         [--producer-events N] [--batch N] [--projection-events N] [--formations N] [--rate R]
+                         [--seconds S] [--poll-ms MS] [--drafts N] [--submission-rate R] [--submission-seconds S]
+                         [--concurrency N] [--upload-rate R] [--upload-seconds S] [--uploaders N]
+                         [--prepare-concurrency N]
 
-          --only                 run only these benchmarks (comma-separated or repeated; default: all three)
-          --events N             events of the producer and projection benchmarks (defaults 100000 and 50000)
-          --producer-events N    events of the producer benchmark only
-          --batch N              records per producer batch (default 1000, the outbox relay's batch size)
-          --projection-events N  events of the projection benchmark only
-          --formations N         formations the projected events are spread over (default 4)
-          --rate R               registrations per second of the walking-skeleton benchmark (default 100)
-          --seconds S            duration of the walking-skeleton load (default 30)
-          --poll-ms MS           pause between two reads of the public count (default 5)
+          --only                   run only these benchmarks (comma-separated or repeated; default: all five)
+          --events N               events of the producer and projection benchmarks (defaults 100000 and 50000)
+          --producer-events N      events of the producer benchmark only
+          --batch N                records per producer batch (default 1000, the outbox relay's batch size)
+          --projection-events N    events of the projection benchmark only
+          --formations N           formations the projected events are spread over (default 4)
+          --rate R                 submissions per second of the walking-skeleton benchmark (default 100)
+          --seconds S              duration of the walking-skeleton load (default 30)
+          --poll-ms MS             pause between two reads of the public count (default 5)
+          --drafts N               complete drafts the submissions benchmark prepares: its open loop submits
+                                   rate × seconds of them, its closed loop the rest (default: open loop + 2000 = 5000)
+          --submission-rate R      submissions per second of the submissions open loop (default 500)
+          --submission-seconds S   duration of the submissions open loop (default 6)
+          --concurrency N          concurrent submitters of the submissions closed loop (default 16)
+          --upload-rate R          800 KB PDF uploads per second of the uploads open loop (default 20)
+          --upload-seconds S       duration of the uploads open loop; the closed loop sends as many (default 10)
+          --uploaders N            concurrent uploaders of the uploads closed loop (default 4)
+          --prepare-concurrency N  applicants prepared at the same time before the HTTP benchmarks (default 8)
+
+        The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
+        12) and 10,000 logins per minute per client (default 10), so that preparing thousands of applicants from
+        127.0.0.1 is cheap and not throttled; preparation (sign-up, login, start, documents) is never measured.
 
         Environment (set by deploy/local/bench.sh): ASN_TEST_POSTGRES_URL (a superuser URL, to create databases),
         ASN_TEST_KAFKA_BROKERS (host:port,...), LD_LIBRARY_PATH (librdkafka >= 2.16 first, for Tansu); optional
@@ -58,7 +96,8 @@ struct BenchOptions: Sendable {
             case "--only":
                 for name in value.split(separator: ",") {
                     guard let benchmark = Benchmark(rawValue: String(name)) else {
-                        throw .invalidValue(flag: flag, value: String(name), expected: "producer, projection or skeleton")
+                        throw .invalidValue(flag: flag, value: String(name),
+                                            expected: "producer, projection, skeleton, submissions or uploads")
                     }
                     only.append(benchmark)
                 }
@@ -72,17 +111,32 @@ struct BenchOptions: Sendable {
             case "--rate": rate = try Self.positive(value, flag)
             case "--seconds": seconds = try Self.positive(value, flag)
             case "--poll-ms": pollMilliseconds = try Self.positive(value, flag)
+            case "--drafts": drafts = try Self.positive(value, flag)
+            case "--submission-rate": submissionRate = try Self.positive(value, flag)
+            case "--submission-seconds": submissionSeconds = try Self.positive(value, flag)
+            case "--concurrency": concurrency = try Self.positive(value, flag)
+            case "--upload-rate": uploadRate = try Self.positive(value, flag)
+            case "--upload-seconds": uploadSeconds = try Self.positive(value, flag)
+            case "--uploaders": uploaders = try Self.positive(value, flag)
+            case "--prepare-concurrency": prepareConcurrency = try Self.positive(value, flag)
             default: throw .unknownFlag(flag)
             }
         }
         if !only.isEmpty {
             benchmarks = Benchmark.allCases.filter(only.contains)
         }
+        if benchmarks.contains(.submissions), let drafts, drafts <= submissionRate * submissionSeconds {
+            throw .invalidValue(
+                flag: "--drafts", value: String(drafts),
+                expected: "more than --submission-rate × --submission-seconds (\(submissionRate * submissionSeconds)), "
+                    + "so that the closed loop has drafts left")
+        }
     }
 
     private static let knownFlags: Set<String> = [
         "--only", "--events", "--producer-events", "--batch", "--projection-events", "--formations", "--rate",
-        "--seconds", "--poll-ms",
+        "--seconds", "--poll-ms", "--drafts", "--submission-rate", "--submission-seconds", "--concurrency",
+        "--upload-rate", "--upload-seconds", "--uploaders", "--prepare-concurrency",
     ]
 
     private static func positive(_ value: String, _ flag: String) throws(BenchOptionsError) -> Int {

@@ -1,4 +1,4 @@
-/// The three measurements of the issue, each turned into the figures of the summary.
+/// The measurements of the issues, each turned into the figures of the summary.
 struct BenchSuite {
     let options: BenchOptions
     let brokers: [String]
@@ -32,12 +32,13 @@ struct BenchSuite {
                 .latency("projection group join", result?.groupJoin, target: nil),
             ], result != nil)
         case .skeleton:
-            BenchReport.heading("Walking skeleton: HTTP accepted → visible in announcements")
+            BenchReport.heading("Walking skeleton: submission accepted over HTTP → visible in announcements")
             let result = await attempt {
                 try await SkeletonBenchmark(brokers: brokers, databases: databases, rate: options.rate,
-                                            seconds: options.seconds, pollInterval: poll).run()
+                                            seconds: options.seconds, pollInterval: poll,
+                                            prepareConcurrency: options.prepareConcurrency).run()
             }
-            // Registrations that never became visible make the percentile meaningless: no figure then.
+            // Submissions that never became visible make the percentile meaningless: no figure then.
             let visible = result.flatMap { $0.invisible == 0 ? $0.visibility.percentile(99) : nil }
             return ([
                 .latency("skeleton visibility p99 @ \(options.rate)/s", visible, target: .milliseconds(500)),
@@ -45,6 +46,57 @@ struct BenchSuite {
                        unit: "requests"),
                 .rate("skeleton sustained", result?.sustainedPerSecond, target: nil, unit: "accepted/s"),
                 .latency("skeleton HTTP latency p99", result?.httpLatency.percentile(99), target: nil),
+            ], result != nil)
+        case .submissions:
+            let rate = options.submissionRate
+            BenchReport.heading("Submissions: POST /v1/applications/{id}/submission, target ≥ 500/s with p99 ≤ 100 ms")
+            let result = await attempt {
+                try await SubmissionBenchmark(
+                    brokers: brokers, databases: databases, drafts: options.submissionDrafts, rate: rate,
+                    seconds: options.submissionSeconds, concurrency: options.concurrency,
+                    prepareConcurrency: options.prepareConcurrency
+                ).run()
+            }
+            let open = result?.openLoop
+            let closed = result?.closedLoop
+            return ([
+                .rate("submissions sustained @ \(rate)/s offered", open?.throughput, target: 500, unit: "submissions/s"),
+                .latency("submission latency p50 @ \(rate)/s", open?.latency.percentile(50), target: nil),
+                .latency("submission latency p95 @ \(rate)/s", open?.latency.percentile(95), target: nil),
+                .latency("submission latency p99 @ \(rate)/s", open?.latency.percentile(99), target: .milliseconds(100)),
+                .latency("submission latency max @ \(rate)/s", open?.latency.maximum, target: nil),
+                .count("submission errors (of \(rate * options.submissionSeconds))", open?.errors, atMost: 0,
+                       unit: "requests"),
+                .rate("submissions max, closed loop ×\(options.concurrency)", closed?.throughput, target: 500,
+                      unit: "submissions/s"),
+                .latency("submission latency p99, closed loop ×\(options.concurrency)", closed?.latency.percentile(99),
+                         target: nil),
+                .count("submission errors, closed loop", closed?.errors, atMost: 0, unit: "requests"),
+            ], result != nil)
+        case .uploads:
+            let rate = options.uploadRate
+            BenchReport.heading("Uploads: PUT an 800 KB PDF as ijazah, target p99 ≤ 150 ms")
+            let result = await attempt {
+                try await UploadBenchmark(
+                    brokers: brokers, databases: databases, rate: rate, seconds: options.uploadSeconds,
+                    uploaders: options.uploaders, prepareConcurrency: options.prepareConcurrency
+                ).run()
+            }
+            let open = result?.openLoop
+            let closed = result?.closedLoop
+            return ([
+                .latency("upload 800 KB latency p50 @ \(rate)/s", open?.latency.percentile(50), target: nil),
+                .latency("upload 800 KB latency p95 @ \(rate)/s", open?.latency.percentile(95), target: nil),
+                .latency("upload 800 KB latency p99 @ \(rate)/s", open?.latency.percentile(99),
+                         target: .milliseconds(150)),
+                .latency("upload 800 KB latency max @ \(rate)/s", open?.latency.maximum, target: nil),
+                .rate("uploads sustained @ \(rate)/s offered", open?.throughput, target: nil, unit: "uploads/s"),
+                .count("upload errors (of \(rate * options.uploadSeconds))", open?.errors, atMost: 0, unit: "requests"),
+                .rate("uploads max, closed loop ×\(options.uploaders)", closed?.throughput, target: nil,
+                      unit: "uploads/s"),
+                .latency("upload latency p99, closed loop ×\(options.uploaders)", closed?.latency.percentile(99),
+                         target: nil),
+                .count("upload errors, closed loop", closed?.errors, atMost: 0, unit: "requests"),
             ], result != nil)
         }
     }

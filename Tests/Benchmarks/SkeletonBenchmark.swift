@@ -2,50 +2,46 @@ import Foundation
 import RecruitmentEvents
 import SuiteHarness
 
-/// Target 3: a registration accepted over HTTP is visible in the announcements' public count within 500 ms (p99)
-/// at 100 registrations/s.
+/// Target 3: a submission accepted over HTTP is visible in the announcements' public count within 500 ms (p99) at
+/// 100 submissions/s.
 ///
 /// Starts its own registration + announcements pair (fresh databases, private prefix, the services' default outbox
-/// poll interval), opens a period with a formation, warms the pipeline up, then runs an open-loop load while a poller
-/// reads the formation's count every few milliseconds. The k-th accepted registration became visible when the count
-/// first reached k.
+/// poll interval), opens a period with two formations and prepares one complete draft per measured submission (sign-up,
+/// login, start, the six national documents: not timed). Once the pipeline is idle it warms up with a few submissions
+/// on the other formation, then runs an open-loop load of submissions while a poller reads the measured formation's
+/// count every few milliseconds. The k-th accepted submission became visible when the count first reached k.
 struct SkeletonBenchmark {
     let brokers: [String]
     let databases: ScratchDatabases
     let rate: Int
     let seconds: Int
     let pollInterval: Duration
+    let prepareConcurrency: Int
 
-    static let adminToken = "bench-admin-token"
-    static let warmUpRegistrations = 20
+    static let warmUpSubmissions = 20
 
     struct Result {
         var accepted: Int
         var errors: Int
-        /// Accepted registrations per second from the first scheduled send to the last response.
-        var sustainedPerSecond: Double
+        /// Accepted submissions per second between the first and the last response.
+        var sustainedPerSecond: Double?
         var httpLatency: LatencySample
         var visibility: LatencySample
         var invisible: Int
     }
 
     func run() async throws -> Result {
-        let prefix = "asn-bench-\(UUID().uuidString.prefix(8).lowercased())."
+        let prefix = BenchRegistration.uniquePrefix()
         return try await databases.withDatabase("registration") { registrationURL in
             try await databases.withDatabase("announcements") { announcementsURL in
-                let common = [
-                    "ASN_KAFKA_BROKERS": brokers.joined(separator: ","), "ASN_KAFKA_NAME_PREFIX": prefix,
+                let registration = try BenchRegistration.process(
+                    postgres: registrationURL, brokers: brokers, prefix: prefix)
+                let announcements = try ServiceProcess(name: "announcements", environment: [
+                    "ASN_POSTGRES_URL": announcementsURL, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
+                    "ASN_KAFKA_NAME_PREFIX": prefix,
                     "ASN_OUTBOX_POLL_INTERVAL_MS": "25",  // the services' default, not the e2e tests' 10 ms
-                ]
-                let registration = try ServiceProcess(name: "registration", environment: common.merging([
-                    "ASN_POSTGRES_URL": registrationURL,
-                    "ASN_REGISTRATION_PERSONAL_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
-                    "ASN_REGISTRATION_NIK_INDEX_KEY": Data(repeating: 9, count: 32).base64EncodedString(),
-                    "ASN_REGISTRATION_ADMIN_TOKEN": Self.adminToken,
-                ]) { _, new in new })
-                let announcements = try ServiceProcess(name: "announcements", environment: common.merging([
-                    "ASN_POSTGRES_URL": announcementsURL,
-                ]) { _, new in new })
+                ])
+                let client = TestHTTPClient(connectionsPerHost: 64)
                 let outcome: Swift.Result<Result, any Error>
                 do {
                     try await registration.start()
@@ -53,10 +49,11 @@ struct SkeletonBenchmark {
                     BenchReport.line("registration \(registration.baseURL) (log \(registration.logFile.path))")
                     BenchReport.line("announcements \(announcements.baseURL) (log \(announcements.logFile.path))")
                     outcome = .success(try await measure(registration: registration.baseURL,
-                                                         announcements: announcements.baseURL))
+                                                         announcements: announcements.baseURL, client: client))
                 } catch {
                     outcome = .failure(error)
                 }
+                await client.shutdown()
                 await registration.stop()
                 await announcements.stop()
                 return try outcome.get()
@@ -64,33 +61,49 @@ struct SkeletonBenchmark {
         }
     }
 
-    private func measure(registration: String, announcements: String) async throws -> Result {
-        let catalogue = try await SkeletonCatalogue.create(on: registration, adminToken: Self.adminToken)
+    private func measure(registration: String, announcements: String, client: TestHTTPClient) async throws -> Result {
+        let journey = RegistrationJourney(baseURL: registration)
+        let catalogue = try await SkeletonCatalogue.create(with: journey)
         let counts = PublicCounts(baseURL: announcements)
+        let total = rate * seconds
+
+        let warmUpDrafts = try await DraftPreparation(
+            journey: journey, formationId: catalogue.warmUpFormation.eventKey, concurrency: prepareConcurrency,
+            withDocuments: true
+        ).prepare(serials: 1..<(1 + Self.warmUpSubmissions), what: "warm-up drafts")
+        let drafts = try await DraftPreparation(
+            journey: journey, formationId: catalogue.measuredFormation.eventKey, concurrency: prepareConcurrency,
+            withDocuments: true
+        ).prepare(serials: (1 + Self.warmUpSubmissions)..<(1 + Self.warmUpSubmissions + total),
+                  what: "complete drafts (sign-up, login, start, 6 documents)")
+        // The preparation's events must be through the pipeline before the measurement, or submissions queue behind them.
+        let drained = try await BenchRegistration.waitForOutbox(registration)
+        try await BenchRegistration.waitForProjections(announcements)
+        BenchReport.line("pipeline idle \(drained.formattedSeconds) after the preparation (outbox drained, no lag)")
+
         let warmUpStart = ContinuousClock.now
-        for serial in 1...Self.warmUpRegistrations {
-            let response = try await TestHTTP.post(
-                "\(registration)/v1/registrations",
-                json: RegistrationLoad.registration(formationId: catalogue.warmUpFormation.eventKey, serial: serial))
+        for draft in warmUpDrafts {
+            let response = try await BenchRegistration.submit(draft, to: registration, client: client)
             guard response.status == 201 else {
-                throw BenchError.unexpectedResponse("a warm-up registration", status: response.status, body: response.text)
+                throw BenchError.unexpectedResponse("a warm-up submission", status: response.status, body: response.text)
             }
         }
-        try await waitUntil(timeout: .seconds(60)) {
-            try await counts.applicants(formation: catalogue.warmUpFormation) >= Self.warmUpRegistrations
+        try await BenchWait.until(timeout: .seconds(60), "the warm-up submissions did not become visible") {
+            try await counts.applicants(formation: catalogue.warmUpFormation) >= Self.warmUpSubmissions
         }
-        BenchReport.line("warm-up: \(Self.warmUpRegistrations) registrations on another formation visible after "
-                         + "\((ContinuousClock.now - warmUpStart).formattedSeconds) (includes the group join)")
+        BenchReport.line("warm-up: \(Self.warmUpSubmissions) submissions on another formation visible after "
+                         + "\((ContinuousClock.now - warmUpStart).formattedSeconds)")
 
         let formation = catalogue.measuredFormation
         let poller = CountPoller(interval: pollInterval) { try await counts.applicants(formation: formation) }
-        BenchReport.line("load: \(rate) registrations/s for \(seconds) s, open loop; count polled every "
+        BenchReport.line("load: \(rate) submissions/s for \(seconds) s, open loop; count polled every "
                          + "\(pollInterval.formattedMilliseconds) + its round trip")
         async let polled = poller.run()
-        let load = RegistrationLoad(
-            registrationURL: registration, formationId: formation.eventKey, rate: rate, seconds: seconds,
-            firstSerial: Self.warmUpRegistrations + 1)
-        let outcomes = await load.run()
+        let outcomes = await OpenLoopLoad(rate: rate, count: total).run { index in
+            await RequestResult.expecting(201) {
+                try await BenchRegistration.submit(drafts[index], to: registration, client: client)
+            }
+        }
         let accepted = outcomes.filter(\.isAccepted)
         poller.stop(whenReaching: accepted.count, timeout: .seconds(30))
         let (observations, reads) = await polled
@@ -98,37 +111,18 @@ struct SkeletonBenchmark {
     }
 
     private func report(
-        outcomes: [RegistrationLoad.Outcome], accepted: [RegistrationLoad.Outcome],
-        observations: [CountPoller.Observation], reads: Int
+        outcomes: [RequestOutcome], accepted: [RequestOutcome], observations: [CountPoller.Observation], reads: Int
     ) -> Result {
-        let errors = outcomes.count - accepted.count
-        let http = LatencySample(accepted.map { $0.completed - $0.scheduled })
+        let statistics = LoadStatistics(openLoop: outcomes)
         let visibility = VisibilityLatency(accepted: accepted.map(\.completed), observations: observations)
-        let firstSend = outcomes.map(\.scheduled).min() ?? .now
-        let lastResponse = outcomes.map(\.completed).max() ?? .now
-        let sustained = Double(accepted.count) / (lastResponse - firstSend).seconds
-        BenchReport.line("sent \(outcomes.count) (\(rate)/s offered), accepted \(accepted.count), errors \(errors); "
-                         + "last response \((lastResponse - firstSend).formattedSeconds) after the first send: "
-                         + String(format: "%.1f accepted/s sustained", sustained))
-        if let failure = outcomes.first(where: { !$0.isAccepted }) {
-            BenchReport.line("first error: \(failure.status.map(String.init) ?? "no response") "
-                             + String((failure.failure ?? "").prefix(300)))
-        }
-        BenchReport.line("HTTP latency (scheduled send → 201): \(http.summary([50, 99], includeMaximum: true))")
+        BenchReport.line("submissions (\(rate)/s offered; latency = scheduled send → 201):")
+        statistics.report("accepted")
         BenchReport.line("count reads: \(reads), increases seen: \(observations.count)")
         BenchReport.line("visibility (201 → public count ≥ k): "
                          + visibility.sample.summary([50, 95, 99], includeMaximum: true)
                          + (visibility.invisible > 0 ? "; \(visibility.invisible) never became visible" : ""))
-        return Result(accepted: accepted.count, errors: errors, sustainedPerSecond: sustained, httpLatency: http,
+        return Result(accepted: statistics.accepted, errors: statistics.errors,
+                      sustainedPerSecond: statistics.throughput, httpLatency: statistics.latency,
                       visibility: visibility.sample, invisible: visibility.invisible)
-    }
-
-    private func waitUntil(timeout: Duration, _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if (try? await condition()) == true { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchError.timedOut("the warm-up registrations did not become visible within \(timeout)")
     }
 }

@@ -103,13 +103,15 @@ import Testing
 
         // The API still works (writes go to the outbox) and still speaks problem+json.
         let malformed = try await TestHTTP.send(
-            "POST", "\(api)/v1/registrations", headers: [("Content-Type", "application/json")], body: Array("{".utf8))
+            "POST", "\(api)/v1/accounts", headers: [("Content-Type", "application/json")], body: Array("{".utf8))
         #expect(malformed.status == 400)
         #expect(malformed.header("Content-Type") == "application/problem+json")
+        // The initial administrator exists once the migrations (and the service's preparation) are done.
+        #expect(await waitUntil { try await Readiness.of(registration).checks["migrations"]?.ready == true })
         let formationId = try await ServiceEnvironments.openFormation(on: api)
-        let accepted = try await TestHTTP.post(
-            "\(api)/v1/registrations", json: TestApplicants.registration(formationId: formationId, serial: 1))
-        try #require(accepted.status == 201, "\(accepted.text)")
+        // A whole application: sign up, log in, start, upload every document, submit.
+        let applicant = try await RegistrationJourney(baseURL: api).apply(serial: 1, formationId: formationId)
+        #expect(applicant.registrationNumber != nil)
         let outbox = try await TestHTTP.get("\(api)/info").json["outbox"] as? [String: Any]
         #expect((outbox?["unpublished"] as? Int ?? 0) > 0, "events were published without a broker?")
         #expect(try await Readiness.of(announcements).failing.contains("broker"))
@@ -120,7 +122,7 @@ import Testing
         #expect(await waitUntil(timeout: .seconds(60)) {
             let counts = try await TestHTTP.get("\(announcements.baseURL)/v1/formations/\(formationId)/counts")
             return counts.json["applicants"] as? Int == 1
-        }, "the registration accepted while the broker was down never reached announcements")
+        }, "the submission accepted while the broker was down never reached announcements")
         let drained = try await TestHTTP.get("\(api)/info").json["outbox"] as? [String: Any]
         #expect(drained?["unpublished"] as? Int == 0)
     }

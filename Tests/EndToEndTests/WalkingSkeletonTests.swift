@@ -3,28 +3,22 @@ import SuiteHarness
 import TestSupport
 import Testing
 
-/// The walking skeleton across two real executables, the real PostgreSQL and the real broker:
-/// registration → event store + outbox → Kafka → announcements' projection → public count per formation.
+/// The walking skeleton across two real executables, the real PostgreSQL and the real broker: an applicant signs up,
+/// starts an application, uploads the documents and submits → event store + outbox → Kafka → announcements'
+/// projection → public count per formation. Only submissions count; drafts do not.
 @Suite(.serialized) struct WalkingSkeletonTests {
-    static let adminToken = "e2e-admin-token"
-
-    @Test func registrationsBecomePublicCountsPerFormation() async throws {
+    @Test func submissionsBecomePublicCountsPerFormation() async throws {
         guard let brokers = TestEnvironment.kafkaBrokers() else {
             try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
             return
         }
         try await TestPostgres.withFreshDatabase { _, registrationURL in
             try await TestPostgres.withFreshDatabase { _, announcementsURL in
-                let prefix = "e2e-\(UUID().uuidString.prefix(8).lowercased())."
-                let registration = try ServiceProcess(name: "registration", environment: [
-                    "ASN_POSTGRES_URL": registrationURL, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
-                    "ASN_REGISTRATION_PERSONAL_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
-                    "ASN_REGISTRATION_NIK_INDEX_KEY": Data(repeating: 9, count: 32).base64EncodedString(),
-                    "ASN_REGISTRATION_ADMIN_TOKEN": Self.adminToken,
-                ])
-                let announcements = try ServiceProcess(name: "announcements", environment: [
-                    "ASN_POSTGRES_URL": announcementsURL, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
-                ])
+                let prefix = ServiceEnvironments.uniquePrefix()
+                let registration = try ServiceEnvironments.registration(
+                    postgres: registrationURL, brokers: brokers, prefix: prefix)
+                let announcements = try ServiceEnvironments.announcements(
+                    postgres: announcementsURL, brokers: brokers, prefix: prefix)
                 try await registration.start()
                 try await announcements.start()
                 defer { Task { await registration.stop(); await announcements.stop() } }
@@ -38,46 +32,60 @@ import Testing
     }
 
     func exercise(registration: String, announcements: String) async throws {
-        let admin = [("Authorization", "Bearer \(Self.adminToken)")]
-        let period = try await TestHTTP.post("\(registration)/v1/admin/periods", json: TestApplicants.openPeriod(), headers: admin)
-        try #require(period.status == 201, "\(period.text)")
-        let periodId = try #require(period.json["periodId"] as? String)
-        var formations: [String] = []
-        for position in ["Pranata Komputer Ahli Pertama", "Analis Kebijakan Ahli Pertama"] {
-            let response = try await TestHTTP.post(
-                "\(registration)/v1/admin/periods/\(periodId)/formations",
-                json: TestApplicants.formation(position: position), headers: admin)
-            try #require(response.status == 201, "\(response.text)")
-            formations.append(try #require(response.json["formationId"] as? String))
-        }
+        let journey = RegistrationJourney(baseURL: registration)
+        let adminToken = try await ServiceEnvironments.adminToken(on: registration)
+        let (periodId, formations) = try await journey.openPeriod(
+            TestApplicants.openPeriod(),
+            formations: ["Pranata Komputer Ahli Pertama", "Analis Kebijakan Ahli Pertama"].map {
+                TestApplicants.formation(position: $0)
+            },
+            adminToken: adminToken)
+        try #require(formations.count == 2)
 
-        // 5 applicants for the first formation, 2 for the second.
+        // A draft that is never submitted: started and complete, but not counted.
+        let draft = try await journey.draft(serial: 8, formationId: formations[0], female: true)
+
+        // 5 applicants submit for the first formation, 2 for the second.
         for serial in 1...7 {
             let formation = serial <= 5 ? formations[0] : formations[1]
-            let response = try await TestHTTP.post(
-                "\(registration)/v1/registrations",
-                json: TestApplicants.registration(formationId: formation, serial: serial, female: serial % 2 == 0))
-            try #require(response.status == 201, "\(response.text)")
-            #expect((response.json["registrationNumber"] as? String)?.hasPrefix("ASN-26-") == true)
+            let applicant = try await journey.apply(serial: serial, formationId: formation, female: serial % 2 == 0)
+            #expect(applicant.registrationNumber?.hasPrefix("ASN-26-") == true, "\(applicant)")
         }
 
-        // Bad input: a clear problem naming the field, and nothing written.
-        var invalid = TestApplicants.registration(formationId: formations[0], serial: 100)
+        // Bad input at sign-up: a clear problem naming the field, and nothing written.
+        var invalid = TestApplicants.signUp(serial: 100)
         invalid["nik"] = "5371029907950001"
-        let badNIK = try await TestHTTP.post("\(registration)/v1/registrations", json: invalid)
+        let badNIK = try await TestHTTP.post("\(registration)/v1/accounts", json: invalid)
         #expect(badNIK.status == 422)
         #expect(badNIK.header("Content-Type") == "application/problem+json")
         #expect(((badNIK.json["errors"] as? [[String: Any]])?.first?["field"] as? String) == "nik")
+        let notCreated = try await TestHTTP.post(
+            "\(registration)/v1/auth/token",
+            json: ["username": invalid["email"] as! String, "password": TestApplicants.password(serial: 100)])
+        #expect(notCreated.status == 401, "the refused sign-up created an account: \(notCreated.text)")
 
-        let duplicate = try await TestHTTP.post(
-            "\(registration)/v1/registrations", json: TestApplicants.registration(formationId: formations[0], serial: 1))
-        #expect(duplicate.status == 409)
+        // A second account for a registered NIK (other e-mail address, KK and phone): 409, naming the NIK.
+        var duplicate = TestApplicants.signUp(serial: 101)
+        duplicate["nik"] = TestApplicants.signUp(serial: 1)["nik"]
+        let secondAccount = try await TestHTTP.post("\(registration)/v1/accounts", json: duplicate)
+        #expect(secondAccount.status == 409, "\(secondAccount.text)")
+        #expect(secondAccount.header("Content-Type") == "application/problem+json")
+        #expect(secondAccount.json["type"] as? String == "/problems/duplicate-account")
+        #expect(((secondAccount.json["errors"] as? [[String: Any]])?.first?["field"] as? String) == "nik")
 
+        // Malformed JSON: 400 naming the body, at sign-up and at submission.
         let malformed = try await TestHTTP.send(
-            "POST", "\(registration)/v1/registrations", headers: [("Content-Type", "application/json")],
+            "POST", "\(registration)/v1/accounts", headers: [("Content-Type", "application/json")],
             body: Array("{\"nik\": ".utf8))
         #expect(malformed.status == 400)
+        #expect(malformed.header("Content-Type") == "application/problem+json")
         #expect(((malformed.json["errors"] as? [[String: Any]])?.first?["field"] as? String) == "body")
+        let malformedSubmission = try await TestHTTP.send(
+            "POST", "\(registration)/v1/applications/\(draft.applicationId)/submission",
+            headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(draft.token)")],
+            body: Array("{\"education\": ".utf8))
+        #expect(malformedSubmission.status == 400)
+        #expect(((malformedSubmission.json["errors"] as? [[String: Any]])?.first?["field"] as? String) == "body")
 
         // The counts arrive in the announcements service through Kafka.
         try await eventually("formation counts") {
@@ -85,13 +93,24 @@ import Testing
             let second = try await TestHTTP.get("\(announcements)/v1/formations/\(formations[1])/counts")
             return first.json["applicants"] as? Int == 5 && second.json["applicants"] as? Int == 2
         }
+        // Everything registration wrote is published by now; the draft still does not count.
+        try await eventually("registration's outbox drained") {
+            let outbox = try await TestHTTP.get("\(registration)/info").json["outbox"] as? [String: Any]
+            return outbox?["unpublished"] as? Int == 0
+        }
+        try await Task.sleep(for: .seconds(1))
+        let settled = try await TestHTTP.get("\(announcements)/v1/formations/\(formations[0])/counts")
+        #expect(settled.json["applicants"] as? Int == 5, "a draft was counted: \(settled.text)")
+
         let list = try await TestHTTP.get("\(announcements)/v1/formations/counts?periodId=\(periodId)")
         #expect((list.json["items"] as? [[String: Any]])?.count == 2)
 
         // No personal data on the public side.
-        for serial in 1...7 {
-            let body = TestApplicants.registration(formationId: formations[0], serial: serial)
+        for serial in 1...8 {
+            let body = TestApplicants.signUp(serial: serial, female: serial % 2 == 0)
             #expect(!list.text.contains(body["nik"] as! String))
+            #expect(!list.text.contains(body["kkNumber"] as! String))
+            #expect(!list.text.contains(body["email"] as! String))
         }
     }
 

@@ -2,9 +2,9 @@ public import Foundation
 
 /// Valid, varied test identities: NIKs from Kota Kupang (53.71) that agree with their birth dates.
 public enum TestApplicants {
-    /// A registration body for `formationId`; `serial` makes the NIK unique (1...9999).
-    public static func registration(formationId: String, serial: Int, female: Bool = false,
-                                    birthDate: (year: Int, month: Int, day: Int) = (1995, 7, 5)) -> [String: Any]
+    /// A sign-up body (`POST /v1/accounts`); `serial` makes the NIK, KK and e-mail unique (1...9999).
+    public static func signUp(serial: Int, female: Bool = false,
+                              birthDate: (year: Int, month: Int, day: Int) = (1995, 7, 5)) -> [String: Any]
     {
         [
             "nik": nik(serial: serial, female: female, birthDate: birthDate),
@@ -13,11 +13,31 @@ public enum TestApplicants {
             "birthDate": String(format: "%04d-%02d-%02d", birthDate.year, birthDate.month, birthDate.day),
             "email": "pelamar\(serial)@example.org",
             "phone": String(format: "0812%08d", serial),
-            "formationId": formationId,
-            "education": ["level": "S-1", "major": "Teknik Informatika", "institution": "Universitas Nusa Cendana"],
+            "password": password(serial: serial),
+        ]
+    }
+
+    /// The password of test applicant `serial`.
+    public static func password(serial: Int) -> String { "Kupang-\(serial)-rahasia" }
+
+    /// A submission body (`POST /v1/applications/{id}/submission`) for an S-1 Teknik Informatika graduate.
+    public static func submission(major: String = "Teknik Informatika") -> [String: Any] {
+        [
+            "education": ["level": "S-1", "major": major, "institution": "Universitas Nusa Cendana"],
             "academicGrade": ["kind": "IPK", "value": "3.45", "scaleMaximum": "4.00"],
         ]
     }
+
+    /// The national default documents (DOMAIN §1.3): requirement code and whether it is a PDF (else a JPEG).
+    public static let nationalDocuments: [(code: String, isPDF: Bool)] = [
+        ("pas-foto", false), ("swafoto", false), ("ktp", false), ("surat-lamaran", true), ("ijazah", true),
+        ("transkrip-nilai", true),
+    ]
+
+    /// The initial administrator the test and demo stacks configure.
+    public static let adminEmail = "admin@kupangkota.go.id"
+    /// Its password.
+    public static let adminPassword = "Admin-Kupang-2026"
 
     /// Given names the generated names are built from.
     static let givenNames = ["Maria", "Yohanes", "Agustina", "Fransiskus", "Elisabeth", "Petrus", "Yuliana", "Daniel"]

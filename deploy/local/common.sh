@@ -26,6 +26,10 @@ fi
 BROKER="127.0.0.1:${BROKER_PORT}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 
+# The local stacks' initial administrator (production configures its own, deploy/README.md).
+ASN_DEMO_ADMIN_EMAIL="${ASN_DEMO_ADMIN_EMAIL:-admin@kupangkota.go.id}"
+ASN_DEMO_ADMIN_PASSWORD="${ASN_DEMO_ADMIN_PASSWORD:-Admin-Kupang-2026}"
+
 # The four services: name, HTTP port offset, database name.
 SERVICES=(registration announcements)
 declare -A SERVICE_PORT_OFFSET=([registration]=1 [verification]=2 [exam-scoring]=3 [announcements]=4)

@@ -25,7 +25,9 @@ service_env() {
   # Local development keys: fixed so that a restart keeps data readable. Production sets its own (deploy/README.md).
   echo "ASN_REGISTRATION_PERSONAL_DATA_KEY=bG9jYWwtZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHI="
   echo "ASN_REGISTRATION_NIK_INDEX_KEY=bG9jYWwtbmlrLWluZGV4LWtleS1ub3QtZm9yLXByb2Q="
-  echo "ASN_REGISTRATION_ADMIN_TOKEN=${ASN_REGISTRATION_ADMIN_TOKEN:-local-admin-token}"
+  echo "ASN_REGISTRATION_JWT_SIGNING_KEY=bG9jYWwtand0LXNpZ25pbmcta2V5LW5vdC1wcm9kISE="
+  echo "ASN_REGISTRATION_INITIAL_ADMIN_EMAIL=${ASN_DEMO_ADMIN_EMAIL}"
+  echo "ASN_REGISTRATION_INITIAL_ADMIN_PASSWORD=${ASN_DEMO_ADMIN_PASSWORD}"
 }
 
 start() {

@@ -17,6 +17,8 @@ $(for s in "${SERVICES[@]}"; do printf '  %-14s http://127.0.0.1:%s   (health: /
   PostgreSQL     postgres://postgres@127.0.0.1:${PG_PORT}/postgres
   Kafka broker   ${BROKER} (Tansu, in memory)
 
-Administrator token (local only): ${ASN_REGISTRATION_ADMIN_TOKEN:-local-admin-token}
+Administrator (local only): ${ASN_DEMO_ADMIN_EMAIL} / ${ASN_DEMO_ADMIN_PASSWORD}
+  log in: curl -X POST http://127.0.0.1:$(service_port registration)/v1/auth/token -H 'Content-Type: application/json' \
+          -d '{"username": "${ASN_DEMO_ADMIN_EMAIL}", "password": "${ASN_DEMO_ADMIN_PASSWORD}"}'
 Public applicant counts per formation: http://127.0.0.1:$(service_port announcements)/v1/formations/counts
 TXT

@@ -1,20 +1,17 @@
 import Foundation
 import SuiteHarness
 
-/// The configuration of the real executables in the failure-mode tests.
+/// The configuration of the real executables in the end-to-end tests.
 enum ServiceEnvironments {
-    static let adminToken = "e2e-admin-token"
-    static var admin: [(String, String)] { [("Authorization", "Bearer \(adminToken)")] }
-
     static func uniquePrefix() -> String { "e2e-\(UUID().uuidString.prefix(8).lowercased())." }
 
+    /// A registration process with the test keys, the initial administrator (``TestApplicants/adminEmail``), bcrypt
+    /// cost 4 (cheap sign-ups in tests) and the highest login rate per client (every applicant logs in from
+    /// 127.0.0.1): see ``RegistrationSettings``.
     static func registration(postgres: String, brokers: String, prefix: String) throws -> ServiceProcess {
-        try ServiceProcess(name: "registration", environment: [
+        try ServiceProcess(name: "registration", environment: RegistrationSettings.environment().merging([
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
-            "ASN_REGISTRATION_PERSONAL_DATA_KEY": Data(repeating: 7, count: 32).base64EncodedString(),
-            "ASN_REGISTRATION_NIK_INDEX_KEY": Data(repeating: 9, count: 32).base64EncodedString(),
-            "ASN_REGISTRATION_ADMIN_TOKEN": adminToken,
-        ])
+        ]) { _, new in new })
     }
 
     static func announcements(postgres: String, brokers: String, prefix: String) throws -> ServiceProcess {
@@ -23,24 +20,19 @@ enum ServiceEnvironments {
         ])
     }
 
-    /// Opens a period with one formation through the admin API; returns the formation id.
-    static func openFormation(on registration: String) async throws -> String {
-        let period = try await TestHTTP.post(
-            "\(registration)/v1/admin/periods", json: TestApplicants.openPeriod(), headers: admin)
-        guard period.status == 201, let periodId = period.json["periodId"] as? String else {
-            throw UnexpectedResponse(status: period.status, body: period.text)
-        }
-        let formation = try await TestHTTP.post(
-            "\(registration)/v1/admin/periods/\(periodId)/formations", json: TestApplicants.formation(), headers: admin)
-        guard formation.status == 201, let formationId = formation.json["formationId"] as? String else {
-            throw UnexpectedResponse(status: formation.status, body: formation.text)
-        }
-        return formationId
+    /// Logs in as the initial administrator the registration process was configured with.
+    static func adminToken(on registration: String) async throws -> String {
+        try await RegistrationJourney(baseURL: registration)
+            .login(TestApplicants.adminEmail, password: TestApplicants.adminPassword)
     }
-}
 
-struct UnexpectedResponse: Error, CustomStringConvertible {
-    var status: Int
-    var body: String
-    var description: String { "unexpected response \(status): \(body)" }
+    /// Opens a period with one formation through the admin API (as the initial administrator); returns the formation
+    /// id.
+    static func openFormation(on registration: String) async throws -> String {
+        let journey = RegistrationJourney(baseURL: registration)
+        let opened = try await journey.openPeriod(
+            TestApplicants.openPeriod(), formations: [TestApplicants.formation()],
+            adminToken: try await adminToken(on: registration))
+        return opened.formationIds[0]
+    }
 }

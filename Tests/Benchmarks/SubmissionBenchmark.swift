@@ -1,0 +1,102 @@
+import Foundation
+import SuiteHarness
+
+/// Issue 3's submission target: application submissions ≥ 500/s with p99 ≤ 100 ms on this 2-core machine, load
+/// generator included.
+///
+/// Starts its own registration process (fresh database, private prefix; its outbox relay publishes to the broker as
+/// in production), opens a period with one formation and prepares complete drafts (sign-up, login, start, the six
+/// national documents: not timed). A few submissions warm up; then an open-loop load submits drafts at the target
+/// rate (latency counted from each request's scheduled instant), and a closed-loop run with a fixed number of
+/// concurrent submitters submits the remaining drafts as fast as the service answers: its throughput is the maximum
+/// sustained rate at that concurrency.
+struct SubmissionBenchmark {
+    let brokers: [String]
+    let databases: ScratchDatabases
+    /// Complete drafts prepared for the two measured loads (the open loop takes `rate × seconds`, the closed loop the
+    /// rest).
+    let drafts: Int
+    let rate: Int
+    let seconds: Int
+    let concurrency: Int
+    let prepareConcurrency: Int
+
+    static let warmUpSubmissions = 50
+
+    struct Result {
+        var openLoop: LoadStatistics
+        var closedLoop: LoadStatistics?
+    }
+
+    func run() async throws -> Result {
+        try await databases.withDatabase("registration") { registrationURL in
+            let registration = try BenchRegistration.process(
+                postgres: registrationURL, brokers: brokers, prefix: BenchRegistration.uniquePrefix())
+            let client = TestHTTPClient(connectionsPerHost: max(64, concurrency))
+            let outcome: Swift.Result<Result, any Error>
+            do {
+                try await registration.start()
+                BenchReport.line("registration \(registration.baseURL) (log \(registration.logFile.path))")
+                outcome = .success(try await measure(registration: registration.baseURL, client: client))
+            } catch {
+                outcome = .failure(error)
+            }
+            await client.shutdown()
+            await registration.stop()
+            return try outcome.get()
+        }
+    }
+
+    private func measure(registration: String, client: TestHTTPClient) async throws -> Result {
+        let journey = RegistrationJourney(baseURL: registration)
+        let (_, formations) = try await BenchRegistration.openSelection(
+            journey, positions: ["Pranata Komputer Ahli Pertama"])
+        let openCount = rate * seconds
+        let prepared = try await DraftPreparation(
+            journey: journey, formationId: formations[0], concurrency: prepareConcurrency, withDocuments: true
+        ).prepare(serials: 1..<(1 + Self.warmUpSubmissions + drafts),
+                  what: "complete drafts (sign-up, login, start, 6 documents)")
+        let warmUp = Array(prepared.prefix(Self.warmUpSubmissions))
+        let openDrafts = Array(prepared.dropFirst(Self.warmUpSubmissions).prefix(openCount))
+        let closedDrafts = Array(prepared.dropFirst(Self.warmUpSubmissions + openCount))
+        let drained = try await BenchRegistration.waitForOutbox(registration)
+        BenchReport.line("outbox drained \(drained.formattedSeconds) after the preparation")
+
+        let warmUpRun = await ClosedLoopLoad(concurrency: 4, count: warmUp.count).run { index, _ in
+            await RequestResult.expecting(201) {
+                try await BenchRegistration.submit(warmUp[index], to: registration, client: client)
+            }
+        }
+        if let failed = warmUpRun.outcomes.first(where: { !$0.isAccepted }) {
+            throw BenchError.unexpectedResponse(
+                "a warm-up submission", status: failed.status ?? 0, body: failed.failure ?? "")
+        }
+        try await BenchRegistration.waitForOutbox(registration)
+        BenchReport.line("warm-up: \(warmUp.count) submissions, 4 at a time")
+
+        BenchReport.line("open loop: \(rate) submissions/s for \(seconds) s (\(openCount) drafts); "
+                         + "latency = scheduled send → 201")
+        let open = LoadStatistics(openLoop: await OpenLoopLoad(rate: rate, count: openCount).run { index in
+            await RequestResult.expecting(201) {
+                try await BenchRegistration.submit(openDrafts[index], to: registration, client: client)
+            }
+        })
+        open.report("submissions")
+        let published = try await BenchRegistration.waitForOutbox(registration)
+        BenchReport.line("the relay had published every submission \(published.formattedSeconds) after the last response")
+
+        guard !closedDrafts.isEmpty else {
+            BenchReport.line("closed loop: skipped (no drafts left; --drafts must exceed rate × seconds)")
+            return Result(openLoop: open, closedLoop: nil)
+        }
+        BenchReport.line("closed loop: \(concurrency) concurrent submitters, \(closedDrafts.count) drafts")
+        let run = await ClosedLoopLoad(concurrency: concurrency, count: closedDrafts.count).run { index, _ in
+            await RequestResult.expecting(201) {
+                try await BenchRegistration.submit(closedDrafts[index], to: registration, client: client)
+            }
+        }
+        let closed = LoadStatistics(closedLoop: run.outcomes, elapsed: run.elapsed)
+        closed.report("submissions")
+        return Result(openLoop: open, closedLoop: closed)
+    }
+}
