@@ -334,7 +334,7 @@ import Testing
     @Test func ineligibleAndLateSubmissionsAreRefusedWithTheRule() async throws {
         try await withRegistration { journey, _ in
             let base = journey.baseURL
-            let (_, formationId) = try await openSelection(journey, closesIn: 8)
+            let (admin, formationId) = try await openSelection(journey, closesIn: 8)
 
             // 17 years old on the day of applying.
             let year = Calendar(identifier: .gregorian).component(.year, from: Date()) - 17
@@ -362,6 +362,24 @@ import Testing
             let late = try await journey.submit(applicationId: applicationId, token: token)
             #expect(late.status == 422)
             #expect(Self.problemCodes(late) == ["registration-closed"])
+
+            // The administrator extends the deadline (as in 2024); the same submission now goes through.
+            let formation = try await TestHTTP.get("\(base)/v1/formations/\(formationId)")
+            let periodId = try #require(formation.json["periodId"] as? String)
+            let earlier = try await TestHTTP.post(
+                "\(base)/v1/admin/periods/\(periodId)/deadline-extensions",
+                json: ["registrationClosesAt": "2020-01-01T00:00:00Z", "reason": "x"], headers: Self.bearer(admin))
+            #expect(earlier.status == 422)
+            #expect(Self.problemFields(earlier) == ["registrationClosesAt"])
+            let extended = try await TestHTTP.post(
+                "\(base)/v1/admin/periods/\(periodId)/deadline-extensions",
+                json: ["registrationClosesAt": ISO8601DateFormatter().string(from: Date().addingTimeInterval(600)),
+                       "reason": "Gangguan layanan e-meterai"],
+                headers: Self.bearer(admin))
+            #expect(extended.status == 200, "\(extended.text)")
+            #expect(extended.json["registrationStatus"] as? String == "open")
+            let onTime = try await journey.submit(applicationId: applicationId, token: token)
+            #expect(onTime.status == 201, "\(onTime.text)")
         }
     }
 }

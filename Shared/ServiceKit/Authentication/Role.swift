@@ -1,8 +1,10 @@
+public import RecruitmentEvents
+
 /// A role an account holds; carried in the `roles` claim of an access token.
 ///
 /// The raw values are the wire names (`exam_officer`, not `examOfficer`), shared by every service and by any external
 /// issuer that replaces the registration service.
-public enum Role: String, Codable, Sendable, CaseIterable, Hashable {
+public enum Role: String, SchemaEnumeration, Hashable {
     /// A person applying for a formation.
     case applicant
     /// An officer who verifies applicants' documents.

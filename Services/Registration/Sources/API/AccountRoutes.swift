@@ -29,7 +29,7 @@ struct AccountRoutes: Sendable {
         }
         router.get("/.well-known/jwks.json") { _, _ in
             var headers = HTTPFields()
-            headers[.contentType] = "application/jwk-set+json"
+            headers[.contentType] = "application/json"
             headers[.cacheControl] = "public, max-age=300"
             return Response(status: .ok, headers: headers,
                             body: .init(byteBuffer: ByteBuffer(string: self.tokens.jwksJSON)))

@@ -68,9 +68,9 @@ struct ApplicationRoutes: Sendable {
             let applicant = try context.requireRole(.applicant)
             let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
             let body = try await request.decodeJSON(SubmissionRequest.self, maxBytes: self.maxBody)
-            let record = try await self.commands.submit(
+            let (record, formation, period) = try await self.commands.submit(
                 id, applicantId: applicant.accountId, body: body, request: context, now: Date())
-            return JSONResponse(value: try await self.card(record), status: .created,
+            return JSONResponse(value: try Self.card(record, formation: formation, period: period), status: .created,
                                 headers: [.location: "/v1/applications/\(id.eventKey)/card"])
         }
         router.get("/v1/applications/:applicationId/card") { _, context in
@@ -200,10 +200,19 @@ struct ApplicationRoutes: Sendable {
     }
 
     func card(_ record: ApplicationRecord) async throws -> RegistrationCard {
-        guard let submission = record.submission, let submittedAt = record.submittedAt,
+        guard let submission = record.submission,
               let formation = try await catalogue.formation(submission.formationId),
               let period = try await catalogue.period(submission.periodId)?.event
         else { throw Problem.internalError() }
+        return try Self.card(record, formation: formation, period: period)
+    }
+
+    static func card(_ record: ApplicationRecord, formation: FormationPublishedV1, period: SelectionPeriodOpenedV1)
+        throws -> RegistrationCard
+    {
+        guard let submission = record.submission, let submittedAt = record.submittedAt else {
+            throw Problem.internalError()
+        }
         let zone = TimeZone(identifier: period.timeZone) ?? TimeDisplay.wib
         return RegistrationCard(
             registrationNumber: submission.registrationNumber, applicationId: record.applicationId,

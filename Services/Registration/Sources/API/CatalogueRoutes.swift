@@ -29,6 +29,13 @@ struct CatalogueRoutes: Sendable {
             return JSONResponse(value: FormationView(event, applicantCount: 0), status: .created,
                                 headers: [.location: "/v1/formations/\(event.formationId.eventKey)"])
         }
+        router.post("/v1/admin/periods/:periodId/deadline-extensions") { request, context in
+            _ = try context.requireRole(.admin)
+            let periodId = try Self.uuidParameter("periodId", in: context)
+            let body = try await request.decodeJSON(DeadlineExtensionRequest.self, maxBytes: self.maxBody)
+            let period = try await self.extendDeadline(periodId, body, context: context, now: Date())
+            return JSONResponse(value: PeriodView(period, now: Date()))
+        }
         router.get("/v1/periods") { request, _ in
             let cursor = try Self.cursor(request)
             let rows = try await self.context.postgres.query(
@@ -124,6 +131,57 @@ struct CatalogueRoutes: Sendable {
                 continue
             }
         }
+    }
+
+    /// Moves a period's deadline later (DOMAIN §5.5: 2023 and 2024 were extended); the new deadline must lie after
+    /// the current one and after now, so nobody's refused submission becomes retroactively late or early.
+    func extendDeadline(_ periodId: UUID, _ body: DeadlineExtensionRequest, context request: ServiceRequestContext,
+                        now: Date) async throws -> SelectionPeriodOpenedV1
+    {
+        let reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        for attempt in 1...5 {
+            guard let found = try await period(periodId) else {
+                throw Problem.notFound("No selection period \(periodId.eventKey).")
+            }
+            let (current, version) = found
+            var issues: [FieldIssue] = []
+            if body.registrationClosesAt <= current.registrationClosesAt || body.registrationClosesAt <= now {
+                issues.append(FieldIssue(field: "registrationClosesAt", code: "not-later",
+                                         message: "the new deadline must be after the current one and in the future"))
+            }
+            if reason.isEmpty || reason.count > 500 {
+                issues.append(FieldIssue(field: "reason", code: "required", message: "the public reason, 1-500 characters"))
+            }
+            guard issues.isEmpty else { throw Problem.validation(issues, status: .unprocessableContent) }
+            let event = RegistrationDeadlineExtendedV1(
+                periodId: periodId, previousClosesAt: current.registrationClosesAt,
+                registrationClosesAt: body.registrationClosesAt, reason: reason)
+            var updated = current
+            updated.registrationClosesAt = body.registrationClosesAt
+            let streamId = "period-\(periodId.eventKey)"
+            let envelope = try EventEnvelope(
+                event: event, streamId: streamId, streamVersion: version + 1, time: now,
+                correlationId: request.correlationId, traceparent: request.traceparent)
+            let document = try JSONColumn.text(updated)
+            do {
+                try await context.eventStore.append([envelope], toStream: streamId, expectedVersion: version) {
+                    connection, _ in
+                    try await connection.query(
+                        """
+                        UPDATE periods SET stream_version = \(version + 1), document = \(document)::jsonb,
+                            registration_closes_at = \(body.registrationClosesAt)
+                        WHERE period_id = \(periodId)
+                        """, logger: self.context.logger)
+                }
+                context.logger.notice("registration deadline extended", metadata: [
+                    "period_id": "\(periodId.eventKey)", "closes_at": "\(body.registrationClosesAt)",
+                ])
+                return updated
+            } catch EventStoreError.concurrencyConflict where attempt < 5 {
+                continue
+            }
+        }
+        throw Problem.conflict(type: "concurrent-change", "The period changed meanwhile; retry.")
     }
 
     // MARK: Queries

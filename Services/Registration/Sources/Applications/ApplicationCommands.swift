@@ -161,13 +161,13 @@ struct ApplicationCommands: Sendable {
 
     /// Submits a complete, eligible draft: assigns the registration number and freezes the data.
     func submit(_ application: UUID, applicantId: UUID, body: SubmissionRequest, request: ServiceRequestContext,
-                now: Date) async throws -> ApplicationRecord
+                now: Date) async throws -> (ApplicationRecord, FormationPublishedV1, SelectionPeriodOpenedV1)
     {
         try await retryingOnConflict {
             let record = try await draft(application, of: applicantId)
             guard let formation = try await catalogue.formation(record.formationId),
                   let period = try await catalogue.period(record.periodId)?.event,
-                  let birthDate = try await store.birthDate(of: applicantId)
+                  let applicant = try await store.applicantFacts(applicantId)
             else { throw Problem.internalError() }
             let snapshot = FormationSnapshot(formation, period: period)
             let documents = try await store.currentDocuments(of: record.applicationId).map {
@@ -175,17 +175,16 @@ struct ApplicationCommands: Sendable {
                                 sha256: $0.sha256)
             }
             let issues = SubmissionRules.check(
-                body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: birthDate,
+                body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: applicant.birthDate,
                 documents: documents, now: now)
             guard issues.isEmpty else { throw RegistrationValidationError(issues: issues) }
 
             let number = RegistrationNumber.make(
                 fiscalYear: period.fiscalYear, sequence: try await store.nextRegistrationSequence())
-            let name = try await applicantName(applicantId)
             let event = ApplicationSubmittedV1(
                 applicationId: record.applicationId, applicantId: applicantId, periodId: period.periodId,
                 formationId: formation.formationId, formationKind: formation.kind, registrationNumber: number,
-                applicantName: name, education: body.education, academicGrade: body.academicGrade,
+                applicantName: applicant.fullName, education: body.education, academicGrade: body.academicGrade,
                 documents: SubmissionRules.submittedDocuments(
                     documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
             let snapshotText = try JSONColumn.text(event)
@@ -200,8 +199,13 @@ struct ApplicationCommands: Sendable {
             logger.info("application submitted", metadata: [
                 "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
             ])
-            guard let updated = try await store.application(record.applicationId) else { throw Problem.internalError() }
-            return updated
+            var submitted = record
+            submitted.status = .submitted
+            submitted.registrationNumber = number
+            submitted.submittedAt = now
+            submitted.submission = event
+            submitted.streamVersion += 1
+            return (submitted, formation, period)
         }
     }
 
@@ -280,13 +284,6 @@ struct ApplicationCommands: Sendable {
                 message: "registration closed at \(TimeDisplay.describe(period.registrationClosesAt, agency: zone))")])
         }
         return (formation, period)
-    }
-
-    func applicantName(_ applicantId: UUID) async throws -> String {
-        let rows = try await context.postgres.query(
-            "SELECT full_name FROM applicants WHERE applicant_id = \(applicantId)", logger: logger)
-        for try await name in rows.decode(String.self) { return name }
-        throw Problem.internalError()
     }
 
     /// Appends `event` as the next version of the application's stream and runs `update` in the same transaction

@@ -88,11 +88,16 @@ struct ApplicationStore: Sendable {
         return nil
     }
 
-    func birthDate(of applicantId: UUID) async throws -> CalendarDate? {
+    /// The applicant's name (as on the KTP) and birth date, which eligibility and the submitted snapshot need.
+    func applicantFacts(_ applicantId: UUID) async throws -> (fullName: String, birthDate: CalendarDate)? {
         let rows = try await postgres.query(
-            "SELECT to_char(birth_date, 'YYYY-MM-DD') FROM applicants WHERE applicant_id = \(applicantId)",
-            logger: logger)
-        for try await text in rows.decode(String.self) { return CalendarDate(text) }
+            """
+            SELECT full_name, to_char(birth_date, 'YYYY-MM-DD') FROM applicants WHERE applicant_id = \(applicantId)
+            """, logger: logger)
+        for try await (name, text) in rows.decode((String, String).self) {
+            guard let date = CalendarDate(text) else { return nil }
+            return (name, date)
+        }
         return nil
     }
 

@@ -17,6 +17,12 @@ struct SelectionPeriodRequest: Decodable, Sendable {
     var legalBasis: [String]?
 }
 
+/// `POST /v1/admin/periods/{periodId}/deadline-extensions`: a later deadline and its public reason.
+struct DeadlineExtensionRequest: Codable, Sendable {
+    var registrationClosesAt: Date
+    var reason: String
+}
+
 /// The rules for opening a period. Pure.
 enum SelectionPeriodRules {
     /// The largest per-document limit a period may set (10 MiB): also the ceiling on any upload's body.
