@@ -36,32 +36,18 @@ extension EventStore {
         let batch = try prepareBatch(envelopes, streamId: streamId, expectedVersion: expectedVersion)
         do {
             return try await PostgresTransaction.run(on: client, logger: logger) { connection in
-                // Version first, then ids: under READ COMMITTED each statement sees every commit before it, so a
-                // concurrent identical append that moved the version is also visible to the id check.
-                let actual = try await currentVersion(of: streamId, on: connection)
-                if let stored = try await alreadyStored(batch, on: connection) {
-                    return AppendResult(events: stored, wasAlreadyStored: true)
-                }
-                guard actual == expectedVersion else {
-                    throw EventStoreError.concurrencyConflict(
-                        stream: streamId,
-                        expected: expectedVersion,
-                        actual: actual
-                    )
-                }
-                var stored: [StoredEvent] = []
-                for envelope in batch {
-                    guard let event = try await insert(envelope, on: connection) else {
-                        throw ConcurrentInsert()
-                    }
-                    stored.append(event)
+                // Optimistic: one statement inserts the whole batch if the stream is at the expected version. Anything
+                // else (a stale version, a concurrent writer of the same versions, an idempotent retry, an event id
+                // used elsewhere) inserts nothing and is told apart below, after the rollback.
+                guard let stored = try await insert(batch, expectedVersion: expectedVersion, on: connection) else {
+                    throw ConcurrentInsert()
                 }
                 try await update(connection, stored)
                 return AppendResult(events: stored, wasAlreadyStored: false)
             }
         } catch is ConcurrentInsert {
-            // A concurrent transaction committed the same stream version or event id while this one waited on it;
-            // this one was rolled back. Tell an identical retry from a real conflict now that the winner is visible.
+            // Nothing was inserted and the transaction was rolled back. Now that any concurrent winner is visible,
+            // tell an identical retry (or a reused event id) from a real conflict.
             return try await client.withConnection { connection in
                 if let stored = try await alreadyStored(batch, on: connection) {
                     return AppendResult(events: stored, wasAlreadyStored: true)
@@ -174,29 +160,43 @@ extension EventStore {
         return 0
     }
 
-    /// Inserts one event; `nil` when a unique constraint (stream version or event id) already holds a committed row.
-    private func insert(_ envelope: EventEnvelope, on connection: PostgresConnection) async throws -> StoredEvent? {
-        let payload = String(decoding: envelope.data, as: UTF8.self)
-        let metadata = EventMetadata(envelope).jsonText()
-        let rows: PostgresRowSequence
+    /// Inserts the batch in one statement if the stream is at `expectedVersion` (version `expectedVersion` exists, or
+    /// `expectedVersion` is 0); `nil` when nothing was inserted: the stream is elsewhere, or a unique constraint
+    /// (stream version or event id) already holds a committed row. A partial insert also answers `nil`; the caller
+    /// rolls the transaction back.
+    private func insert(_ batch: [EventEnvelope], expectedVersion: Int64, on connection: PostgresConnection)
+        async throws -> [StoredEvent]?
+    {
+        let streamId = batch[0].streamId
+        let versions = batch.map(\.streamVersion)
+        let ids = batch.map(\.id)
+        let types = batch.map(\.type)
+        let payloads = batch.map { String(decoding: $0.data, as: UTF8.self) }
+        let metadata = batch.map { EventMetadata($0).jsonText() }
+        var stored: [StoredEvent] = []
+        stored.reserveCapacity(batch.count)
         do {
-            rows = try await connection.query(
+            let rows = try await connection.query(
                 """
                 INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-                VALUES (\(envelope.streamId), \(envelope.streamVersion), \(envelope.id), \(envelope.type),
-                        \(payload)::jsonb, \(metadata)::jsonb)
+                SELECT \(streamId), b.version, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
+                FROM unnest(\(versions)::bigint[], \(ids)::uuid[], \(types)::text[], \(payloads)::text[],
+                            \(metadata)::text[]) WITH ORDINALITY AS b(version, event_id, type, payload, metadata, n)
+                WHERE \(expectedVersion)::bigint = 0
+                   OR EXISTS (SELECT 1 FROM events WHERE stream_id = \(streamId) AND stream_version = \(expectedVersion))
+                ORDER BY b.n
                 ON CONFLICT DO NOTHING
                 RETURNING \(unescaped: StoredEvent.columns)
                 """,
                 logger: logger
             )
+            // The server reports a payload jsonb refuses while the rows stream, so read them inside the `do`.
+            for try await row in rows { stored.append(try StoredEvent(row: row)) }
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
-            throw EventStoreError.invalidPayload(eventId: envelope.id, reason: error.serverMessage)
+            throw EventStoreError.invalidPayload(eventId: batch[0].id, reason: error.serverMessage)
         }
-        for try await row in rows {
-            return try StoredEvent(row: row)
-        }
-        return nil
+        guard stored.count == batch.count else { return nil }
+        return stored.sorted { $0.envelope.streamVersion < $1.envelope.streamVersion }
     }
 }
 

@@ -70,7 +70,7 @@ struct BenchOptions: Sendable {
           --prepare-concurrency N  applicants prepared at the same time before the HTTP benchmarks (default 8)
 
         The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
-        12) and 10,000 logins per minute per client (default 10), so that preparing thousands of applicants from
+        12); only failed logins are rate-limited, so preparing thousands of applicants from
         127.0.0.1 is cheap and not throttled; preparation (sign-up, login, start, documents) is never measured.
 
         Environment (set by deploy/local/bench.sh): ASN_TEST_POSTGRES_URL (a superuser URL, to create databases),

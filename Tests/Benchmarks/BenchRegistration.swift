@@ -5,9 +5,8 @@ import SuiteHarness
 enum BenchRegistration {
     /// A registration process on `postgres` with the test keys and the initial administrator of
     /// ``RegistrationSettings``: bcrypt cost 4 (the minimum; production uses 12) so that preparing thousands of
-    /// applicants is cheap — the benchmarks measure submissions and uploads, not password hashing — and 10,000 logins
-    /// per minute per client (the service's maximum; its default of 10 would stop the applicants, who all log in from
-    /// 127.0.0.1). Outbox polled every 25 ms, the services' default (not the end-to-end tests' 10 ms).
+    /// applicants is cheap — the benchmarks measure submissions and uploads, not password hashing. Outbox polled every
+    /// 25 ms, the services' default (not the end-to-end tests' 10 ms).
     static func process(postgres: String, brokers: [String], prefix: String) throws -> ServiceProcess {
         try ServiceProcess(name: "registration", environment: RegistrationSettings.environment().merging([
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
@@ -16,6 +15,29 @@ enum BenchRegistration {
             // Drafts are prepared before the measured load; their tokens must outlive the preparation of large sizes.
             "ASN_REGISTRATION_ACCESS_TOKEN_TTL_SECONDS": "7200",
         ]) { _, new in new })
+    }
+
+    /// Runs `body` against a fresh registration process on its own scratch database, with a client of
+    /// `connections` connections; stops both afterwards, also when `body` fails.
+    static func withProcess<T: Sendable>(
+        databases: ScratchDatabases, brokers: [String], connections: Int,
+        _ body: (_ baseURL: String, _ client: TestHTTPClient) async throws -> T
+    ) async throws -> T {
+        try await databases.withDatabase("registration") { registrationURL in
+            let registration = try process(postgres: registrationURL, brokers: brokers, prefix: uniquePrefix())
+            let client = TestHTTPClient(connectionsPerHost: connections)
+            let outcome: Swift.Result<T, any Error>
+            do {
+                try await registration.start()
+                BenchReport.line("registration \(registration.baseURL) (log \(registration.logFile.path))")
+                outcome = .success(try await body(registration.baseURL, client))
+            } catch {
+                outcome = .failure(error)
+            }
+            await client.shutdown()
+            await registration.stop()
+            return try outcome.get()
+        }
     }
 
     /// A private Kafka name prefix for one benchmark run.

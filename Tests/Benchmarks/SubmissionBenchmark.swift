@@ -29,21 +29,8 @@ struct SubmissionBenchmark {
     }
 
     func run() async throws -> Result {
-        try await databases.withDatabase("registration") { registrationURL in
-            let registration = try BenchRegistration.process(
-                postgres: registrationURL, brokers: brokers, prefix: BenchRegistration.uniquePrefix())
-            let client = TestHTTPClient(connectionsPerHost: max(64, concurrency))
-            let outcome: Swift.Result<Result, any Error>
-            do {
-                try await registration.start()
-                BenchReport.line("registration \(registration.baseURL) (log \(registration.logFile.path))")
-                outcome = .success(try await measure(registration: registration.baseURL, client: client))
-            } catch {
-                outcome = .failure(error)
-            }
-            await client.shutdown()
-            await registration.stop()
-            return try outcome.get()
+        try await BenchRegistration.withProcess(databases: databases, brokers: brokers, connections: max(64, concurrency)) {
+            try await measure(registration: $0, client: $1)
         }
     }
 

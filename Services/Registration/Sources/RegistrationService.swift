@@ -63,6 +63,7 @@ public struct RegistrationService: RecruitmentService {
     let passwords: PasswordHasher
     let throttle: LoginThrottle
     let initialAdmin: (email: String, password: String)?
+    let numbers: RegistrationNumberAllocator
 
     public init(context: ServiceContext) throws {
         self.context = context
@@ -88,6 +89,7 @@ public struct RegistrationService: RecruitmentService {
                 key: Key.signingKey.name, value: "",
                 expected: "base64 of a 32-byte Ed25519 private key (and valid previous public keys): \(error)")
         }
+        numbers = RegistrationNumberAllocator(postgres: context.postgres, logger: context.logger)
         passwords = PasswordHasher(cost: UInt8(try reader.int(Key.bcryptCost, in: 4...16)))
         let perMinute = try reader.int(Key.failedLoginsPerMinute, in: 1...10_000)
         throttle = LoginThrottle(capacity: perMinute, refillPerMinute: perMinute)
@@ -132,7 +134,7 @@ public struct RegistrationService: RecruitmentService {
         accountRoutes.register(on: router)
         let commands = ApplicationCommands(
             context: context, store: ApplicationStore(postgres: context.postgres, logger: context.logger),
-            catalogue: catalogue)
+            catalogue: catalogue, numbers: numbers)
         ApplicationRoutes(commands: commands, maxBody: maxBody).register(on: router)
     }
 }

@@ -16,6 +16,7 @@ struct ApplicationCommands: Sendable {
     let context: ServiceContext
     let store: ApplicationStore
     let catalogue: CatalogueRoutes
+    let numbers: RegistrationNumberAllocator
 
     var logger: Logger { context.logger }
 
@@ -164,27 +165,24 @@ struct ApplicationCommands: Sendable {
                 now: Date) async throws -> (ApplicationRecord, FormationPublishedV1, SelectionPeriodOpenedV1)
     {
         try await retryingOnConflict {
-            let record = try await draft(application, of: applicantId)
-            guard let formation = try await catalogue.formation(record.formationId),
-                  let period = try await catalogue.period(record.periodId)?.event,
-                  let applicant = try await store.applicantFacts(applicantId)
-            else { throw Problem.internalError() }
-            let snapshot = FormationSnapshot(formation, period: period)
-            let documents = try await store.currentDocuments(of: record.applicationId).map {
-                CurrentDocument(documentId: $0.documentId, requirementCode: $0.requirementCode, type: $0.type,
-                                sha256: $0.sha256)
+            guard let found = try await store.submissionContext(application), found.record.applicantId == applicantId
+            else { throw Problem.notFound("No application \(application.eventKey) of yours.") }
+            let (record, formation, period, documents) = (found.record, found.formation, found.period, found.documents)
+            guard record.status == .draft else {
+                throw RegistrationProblem.applicationNotDraft(status: record.status.rawValue)
             }
+            let snapshot = FormationSnapshot(formation, period: period)
             let issues = SubmissionRules.check(
-                body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: applicant.birthDate,
+                body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: found.birthDate,
                 documents: documents, now: now)
             guard issues.isEmpty else { throw RegistrationValidationError(issues: issues) }
 
             let number = RegistrationNumber.make(
-                fiscalYear: period.fiscalYear, sequence: try await store.nextRegistrationSequence())
+                fiscalYear: period.fiscalYear, sequence: try await numbers.next())
             let event = ApplicationSubmittedV1(
                 applicationId: record.applicationId, applicantId: applicantId, periodId: period.periodId,
                 formationId: formation.formationId, formationKind: formation.kind, registrationNumber: number,
-                applicantName: applicant.fullName, education: body.education, academicGrade: body.academicGrade,
+                applicantName: found.applicantName, education: body.education, academicGrade: body.academicGrade,
                 documents: SubmissionRules.submittedDocuments(
                     documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
             let snapshotText = try JSONColumn.text(event)

@@ -58,3 +58,14 @@ struct StoredDocument: Codable, Sendable, Equatable {
     var sha256: String
     var uploadedAt: Date
 }
+
+/// What a submission is checked against, read in one query (``ApplicationStore/submissionContext(_:)``).
+struct SubmissionContext: Sendable {
+    var record: ApplicationRecord
+    var applicantName: String
+    var birthDate: CalendarDate
+    var formation: FormationPublishedV1
+    var period: SelectionPeriodOpenedV1
+    /// The current document per requirement.
+    var documents: [CurrentDocument]
+}

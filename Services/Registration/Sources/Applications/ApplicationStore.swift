@@ -12,6 +12,7 @@ struct ApplicationStore: Sendable {
     let postgres: PostgresClient
     let logger: Logger
 
+    /// The columns ``record(from:)`` reads, in order (``submissionContext(_:)`` selects the same ones).
     static let columns = """
         application_id, applicant_id, period_id, formation_id, status, stream_version, registration_number,
         started_at, submitted_at, submission::text, withdrawn_at, verification_started_at,
@@ -88,19 +89,6 @@ struct ApplicationStore: Sendable {
         return nil
     }
 
-    /// The applicant's name (as on the KTP) and birth date, which eligibility and the submitted snapshot need.
-    func applicantFacts(_ applicantId: UUID) async throws -> (fullName: String, birthDate: CalendarDate)? {
-        let rows = try await postgres.query(
-            """
-            SELECT full_name, to_char(birth_date, 'YYYY-MM-DD') FROM applicants WHERE applicant_id = \(applicantId)
-            """, logger: logger)
-        for try await (name, text) in rows.decode((String, String).self) {
-            guard let date = CalendarDate(text) else { return nil }
-            return (name, date)
-        }
-        return nil
-    }
-
     /// When the administrative results of the period (or of the application's formation) were published, if they were.
     func administrativeResultsPublishedAt(period periodId: UUID, formation formationId: UUID) async throws -> Date? {
         let rows = try await postgres.query(
@@ -112,39 +100,58 @@ struct ApplicationStore: Sendable {
         return nil
     }
 
-    func nextRegistrationSequence() async throws -> Int64 {
-        let rows = try await postgres.query("SELECT nextval('registration_number_seq')", logger: logger)
-        for try await value in rows.decode(Int64.self) { return value }
-        throw Problem.internalError()
-    }
-
     static func records(_ rows: PostgresRowSequence) async throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
+        for try await row in rows { records.append(try record(from: row.makeRandomAccess())) }
+        return records
+    }
+
+    /// An application from the first 14 columns of a row selected with ``columns``.
+    static func record(from columns: PostgresRandomAccessRow) throws -> ApplicationRecord {
+        let submission = try columns[9].decode(String?.self)
+        let decision = try columns[12].decode(String?.self)
+        let objection = try columns[13].decode(String?.self)
+        return ApplicationRecord(
+            applicationId: try columns[0].decode(UUID.self), applicantId: try columns[1].decode(UUID.self),
+            periodId: try columns[2].decode(UUID.self), formationId: try columns[3].decode(UUID.self),
+            status: ApplicationRecord.Status(rawValue: try columns[4].decode(String.self)) ?? .draft,
+            streamVersion: try columns[5].decode(Int64.self), registrationNumber: try columns[6].decode(String?.self),
+            startedAt: try columns[7].decode(Date?.self), submittedAt: try columns[8].decode(Date?.self),
+            submission: try submission.map { try JSONColumn.decode(ApplicationSubmittedV1.self, from: $0) },
+            withdrawnAt: try columns[10].decode(Date?.self), verificationStartedAt: try columns[11].decode(Date?.self),
+            verificationDecision: try decision.map { try JSONColumn.decode(VerificationDecisionState.self, from: $0) },
+            objection: try objection.map { try JSONColumn.decode(ObjectionState.self, from: $0) })
+    }
+
+    /// Everything a submission is checked against, in one round trip: the application, the applicant's name and
+    /// birth date, the current documents, the formation and the period.
+    func submissionContext(_ applicationId: UUID) async throws -> SubmissionContext? {
+        let rows = try await postgres.query(
+            """
+            SELECT a.application_id, a.applicant_id, a.period_id, a.formation_id, a.status, a.stream_version,
+                   a.registration_number, a.started_at, a.submitted_at, a.submission::text, a.withdrawn_at,
+                   a.verification_started_at, a.verification_decision::text, a.objection::text,
+                   p.full_name, to_char(p.birth_date, 'YYYY-MM-DD'), f.document::text, pe.document::text,
+                   (SELECT coalesce(json_agg(json_build_object(
+                        'documentId', d.document_id, 'requirementCode', d.requirement_code, 'type', d.type,
+                        'sha256', d.sha256)), '[]'::json)
+                    FROM documents d WHERE d.application_id = a.application_id AND d.replaced_by IS NULL)::text
+            FROM applications a
+            JOIN applicants p ON p.applicant_id = a.applicant_id
+            JOIN formations f ON f.formation_id = a.formation_id
+            JOIN periods pe ON pe.period_id = a.period_id
+            WHERE a.application_id = \(applicationId)
+            """, logger: logger)
         for try await row in rows {
             let columns = row.makeRandomAccess()
-            let id = try columns[0].decode(UUID.self)
-            let applicant = try columns[1].decode(UUID.self)
-            let period = try columns[2].decode(UUID.self)
-            let formation = try columns[3].decode(UUID.self)
-            let status = try columns[4].decode(String.self)
-            let version = try columns[5].decode(Int64.self)
-            let number = try columns[6].decode(String?.self)
-            let started = try columns[7].decode(Date?.self)
-            let submitted = try columns[8].decode(Date?.self)
-            let submission = try columns[9].decode(String?.self)
-            let withdrawn = try columns[10].decode(Date?.self)
-            let verificationStarted = try columns[11].decode(Date?.self)
-            let decision = try columns[12].decode(String?.self)
-            let objection = try columns[13].decode(String?.self)
-            records.append(ApplicationRecord(
-                applicationId: id, applicantId: applicant, periodId: period, formationId: formation,
-                status: ApplicationRecord.Status(rawValue: status) ?? .draft, streamVersion: version,
-                registrationNumber: number, startedAt: started, submittedAt: submitted,
-                submission: try submission.map { try JSONColumn.decode(ApplicationSubmittedV1.self, from: $0) },
-                withdrawnAt: withdrawn, verificationStartedAt: verificationStarted,
-                verificationDecision: try decision.map { try JSONColumn.decode(VerificationDecisionState.self, from: $0) },
-                objection: try objection.map { try JSONColumn.decode(ObjectionState.self, from: $0) }))
+            guard let birthDate = CalendarDate(try columns[15].decode(String.self)) else { return nil }
+            return SubmissionContext(
+                record: try Self.record(from: columns), applicantName: try columns[14].decode(String.self),
+                birthDate: birthDate,
+                formation: try JSONColumn.decode(FormationPublishedV1.self, from: try columns[16].decode(String.self)),
+                period: try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: try columns[17].decode(String.self)),
+                documents: try JSONColumn.decode([CurrentDocument].self, from: try columns[18].decode(String.self)))
         }
-        return records
+        return nil
     }
 }

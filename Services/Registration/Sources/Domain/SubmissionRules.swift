@@ -9,7 +9,7 @@ struct SubmissionRequest: Codable, Sendable {
 }
 
 /// The last upload for one requirement of a draft.
-struct CurrentDocument: Sendable, Equatable {
+struct CurrentDocument: Codable, Sendable, Equatable {
     var documentId: UUID
     var requirementCode: String
     var type: DocumentType

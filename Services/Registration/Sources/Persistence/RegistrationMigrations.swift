@@ -3,7 +3,7 @@ import EventStore
 /// The registration service's own tables (versions from 100; 1-99 belong to the event store). They are the inline
 /// read model: written in the same transaction as the events, so a caller reads its own write.
 enum RegistrationMigrations {
-    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments]
+    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments, registrationNumberBlocks]
 
     static let catalogue = Migration(
         version: 100,
@@ -116,4 +116,11 @@ enum RegistrationMigrations {
             );
             CREATE INDEX period_publications_period ON period_publications (period_id);
             """)
+
+    /// Registration numbers are handed out in blocks of 100 per instance (``RegistrationNumberAllocator``), so a
+    /// submission does not pay a round trip for its number. A restart leaves a gap in the numbers, never a repeat.
+    static let registrationNumberBlocks = Migration(
+        version: 103,
+        name: "registration numbers in blocks",
+        sql: "ALTER SEQUENCE registration_number_seq INCREMENT BY \(RegistrationNumberAllocator.blockSize);")
 }
