@@ -167,31 +167,13 @@ extension EventStore {
     private func insert(_ batch: [EventEnvelope], expectedVersion: Int64, on connection: PostgresConnection)
         async throws -> [StoredEvent]?
     {
-        let streamId = batch[0].streamId
-        let versions = batch.map(\.streamVersion)
-        let ids = batch.map(\.id)
-        let types = batch.map(\.type)
-        let payloads = batch.map { String(decoding: $0.data, as: UTF8.self) }
-        let metadata = batch.map { EventMetadata($0).jsonText() }
         var stored: [StoredEvent] = []
         stored.reserveCapacity(batch.count)
         do {
-            let rows = try await connection.query(
-                """
-                INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-                SELECT \(streamId), b.version, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
-                FROM unnest(\(versions)::bigint[], \(ids)::uuid[], \(types)::text[], \(payloads)::text[],
-                            \(metadata)::text[]) WITH ORDINALITY AS b(version, event_id, type, payload, metadata, n)
-                WHERE \(expectedVersion)::bigint = 0
-                   OR EXISTS (SELECT 1 FROM events WHERE stream_id = \(streamId) AND stream_version = \(expectedVersion))
-                ORDER BY b.n
-                ON CONFLICT DO NOTHING
-                RETURNING \(unescaped: StoredEvent.columns)
-                """,
-                logger: logger
-            )
+            let rows = try await connection.execute(
+                InsertEventsStatement(batch, expectedVersion: expectedVersion), logger: logger)
             // The server reports a payload jsonb refuses while the rows stream, so read them inside the `do`.
-            for try await row in rows { stored.append(try StoredEvent(row: row)) }
+            for try await event in rows { stored.append(event) }
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
             throw EventStoreError.invalidPayload(eventId: batch[0].id, reason: error.serverMessage)
         }

@@ -38,20 +38,25 @@ public struct StructuredLogHandler: LogHandler {
         LogOutput.shared.write(line + "\n")
     }
 
+    /// One JSON object, keys sorted, written by hand: a log line per request must not cost a `JSONSerialization`
+    /// round trip through `[String: Any]`.
     private func jsonLine(event: LogEvent, metadata: Logger.Metadata) -> String {
-        var object: [String: Any] = [
-            "time": LogTimestamp.now(),
-            "level": event.level.rawValue,
-            "logger": label,
-            "message": PersonalDataMask.apply(event.message.description),
+        var fields: [String: Logger.Metadata.Value] = [
+            "time": .string(LogTimestamp.now()),
+            "level": .string(event.level.rawValue),
+            "logger": .string(label),
+            "message": .string(event.message.description),
         ]
-        for (key, value) in metadata {
-            object[key] = Self.jsonValue(value)
+        fields.merge(metadata) { _, new in new }
+        var line = "{"
+        for (index, key) in fields.keys.sorted().enumerated() {
+            if index > 0 { line += "," }
+            JSONLineWriter.appendString(key, to: &line)
+            line += ":"
+            JSONLineWriter.appendValue(fields[key]!, to: &line)
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
-            return #"{"level":"error","message":"unencodable log entry"}"#
-        }
-        return String(decoding: data, as: UTF8.self)
+        line += "}"
+        return line
     }
 
     private func textLine(event: LogEvent, metadata: Logger.Metadata) -> String {
@@ -62,14 +67,6 @@ public struct StructuredLogHandler: LogHandler {
             + PersonalDataMask.apply(event.message.description) + (rendered.isEmpty ? "" : " " + rendered)
     }
 
-    private static func jsonValue(_ value: Logger.Metadata.Value) -> Any {
-        switch value {
-        case .string(let string): PersonalDataMask.apply(string)
-        case .stringConvertible(let convertible): PersonalDataMask.apply(convertible.description)
-        case .array(let array): array.map(jsonValue)
-        case .dictionary(let dictionary): dictionary.mapValues(jsonValue)
-        }
-    }
 }
 
 /// Serialises writes of whole lines to standard output.
@@ -85,8 +82,69 @@ final class LogOutput: @unchecked Sendable {
 }
 
 enum LogTimestamp {
-    static func now() -> String {
-        Date.now.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC.
+    static func now() -> String { format(Date.now) }
+
+    static func format(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var seconds = time_t(milliseconds / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(parts.tm_year + 1900, 4) + "-" + pad(parts.tm_mon + 1, 2) + "-" + pad(parts.tm_mday, 2) + "T"
+            + pad(parts.tm_hour, 2) + ":" + pad(parts.tm_min, 2) + ":" + pad(parts.tm_sec, 2) + "."
+            + pad(Int32(milliseconds % 1000), 3) + "Z"
+    }
+}
+
+/// Writes JSON values for log lines; every string goes through ``PersonalDataMask`` first.
+enum JSONLineWriter {
+    static func appendValue(_ value: Logger.Metadata.Value, to line: inout String) {
+        switch value {
+        case .string(let string):
+            appendString(PersonalDataMask.apply(string), to: &line)
+        case .stringConvertible(let convertible):
+            appendString(PersonalDataMask.apply(convertible.description), to: &line)
+        case .array(let array):
+            line += "["
+            for (index, element) in array.enumerated() {
+                if index > 0 { line += "," }
+                appendValue(element, to: &line)
+            }
+            line += "]"
+        case .dictionary(let dictionary):
+            line += "{"
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { line += "," }
+                appendString(key, to: &line)
+                line += ":"
+                appendValue(dictionary[key]!, to: &line)
+            }
+            line += "}"
+        }
+    }
+
+    /// `text` as a JSON string literal (RFC 8259 escapes; other characters as they are, UTF-8).
+    static func appendString(_ text: String, to line: inout String) {
+        line += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
     }
 }
 

@@ -12,7 +12,7 @@ struct ApplicationStore: Sendable {
     let postgres: PostgresClient
     let logger: Logger
 
-    /// The columns ``record(from:)`` reads, in order (``submissionContext(_:)`` selects the same ones).
+    /// The columns ``record(from:)`` reads, in order (``SubmissionContextStatement`` selects the same ones).
     static let columns = """
         application_id, applicant_id, period_id, formation_id, status, stream_version, registration_number,
         started_at, submitted_at, submission::text, withdrawn_at, verification_started_at,
@@ -126,31 +126,10 @@ struct ApplicationStore: Sendable {
     /// Everything a submission is checked against, in one round trip: the application, the applicant's name and
     /// birth date, the current documents, the formation and the period.
     func submissionContext(_ applicationId: UUID) async throws -> SubmissionContext? {
-        let rows = try await postgres.query(
-            """
-            SELECT a.application_id, a.applicant_id, a.period_id, a.formation_id, a.status, a.stream_version,
-                   a.registration_number, a.started_at, a.submitted_at, a.submission::text, a.withdrawn_at,
-                   a.verification_started_at, a.verification_decision::text, a.objection::text,
-                   p.full_name, to_char(p.birth_date, 'YYYY-MM-DD'), f.document::text, pe.document::text,
-                   (SELECT coalesce(json_agg(json_build_object(
-                        'documentId', d.document_id, 'requirementCode', d.requirement_code, 'type', d.type,
-                        'sha256', d.sha256)), '[]'::json)
-                    FROM documents d WHERE d.application_id = a.application_id AND d.replaced_by IS NULL)::text
-            FROM applications a
-            JOIN applicants p ON p.applicant_id = a.applicant_id
-            JOIN formations f ON f.formation_id = a.formation_id
-            JOIN periods pe ON pe.period_id = a.period_id
-            WHERE a.application_id = \(applicationId)
-            """, logger: logger)
-        for try await row in rows {
-            let columns = row.makeRandomAccess()
-            guard let birthDate = CalendarDate(try columns[15].decode(String.self)) else { return nil }
-            return SubmissionContext(
-                record: try Self.record(from: columns), applicantName: try columns[14].decode(String.self),
-                birthDate: birthDate,
-                formation: try JSONColumn.decode(FormationPublishedV1.self, from: try columns[16].decode(String.self)),
-                period: try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: try columns[17].decode(String.self)),
-                documents: try JSONColumn.decode([CurrentDocument].self, from: try columns[18].decode(String.self)))
+        for try await context in try await postgres.execute(
+            SubmissionContextStatement(applicationId: applicationId), logger: logger)
+        {
+            return context
         }
         return nil
     }
