@@ -103,3 +103,17 @@ import Testing
         #expect(submitted.map(\.requirementCode) == ["ijazah", "pas-foto"])
     }
 }
+
+@Suite struct DecodedDocumentMemoTests {
+    @Test func aChangedDocumentIsDecodedAfresh() throws {
+        let memo = DecodedDocumentMemo<RequiredDocument>(capacity: 2)
+        let text = #"{"acceptedFormats":["application/pdf"],"code":"ijazah","label":"Ijazah","mandatory":true,"maximumSizeBytes":819200,"type":"ijazah"}"#
+        #expect(try memo.decode(text).maximumSizeBytes == 819_200)
+        #expect(try memo.decode(text).maximumSizeBytes == 819_200)
+        let changed = text.replacingOccurrences(of: "819200", with: "512000")
+        #expect(try memo.decode(changed).maximumSizeBytes == 512_000)
+        // Over capacity the memo starts again and still answers correctly.
+        #expect(try memo.decode(text.replacingOccurrences(of: "Ijazah", with: "Diploma")).label == "Diploma")
+        #expect(try memo.decode(text).label == "Ijazah")
+    }
+}

@@ -53,6 +53,16 @@ import Testing
         #expect(await Self.failure(verifier, early) == nil)
     }
 
+    @Test func aCachedTokenStillExpires() async throws {
+        let verifier = Fixtures.verifier(Fixtures.current)
+        // Expired 28 s ago: valid for 2 more seconds of leeway, and cached by the first check.
+        let token = try await Fixtures.current.sign(Fixtures.claims(issuedAt: Date().addingTimeInterval(-928)))
+        #expect(await Self.failure(verifier, token) == nil)
+        #expect(await Self.failure(verifier, token) == nil)
+        try await Task.sleep(for: .seconds(3))
+        #expect(await Self.failure(verifier, token) == .expired)
+    }
+
     @Test func aTokenNotValidYetIsRejected() async throws {
         let token = try await Fixtures.current.sign(Fixtures.claims(notBefore: Date().addingTimeInterval(3600)))
         #expect(await Self.failure(Fixtures.verifier(Fixtures.current), token) == .notYetValid)

@@ -16,6 +16,11 @@ public final class AccessTokenVerifier: Sendable {
     /// The audience (`aud`) tokens must name, if any is required.
     public let audience: String?
     private let ring: Mutex<VerificationKeyRing>
+    /// Tokens already verified, until they expire: a client sends the same token with every request, and checking its
+    /// signature and claims again would cost an Ed25519 verification and two JSON decodes each time. Emptied when the
+    /// keys change, so a token of a removed key stops working at once.
+    private let verified = Mutex<[String: AuthenticatedIdentity]>([:])
+    static let maximumCachedTokens = 50_000
 
     /// A verifier trusting the keys of `jwksJSON`, which must hold public Ed25519 keys only.
     public convenience init(jwksJSON: String, issuer: String, audience: String? = nil) throws(KeySetError) {
@@ -39,6 +44,7 @@ public final class AccessTokenVerifier: Sendable {
     public func replaceKeys(_ keys: [PublicSigningKey]) {
         let ring = VerificationKeyRing(keys: keys)
         self.ring.withLock { $0 = ring }
+        verified.withLock { $0.removeAll() }
     }
 
     /// The `kid`s currently trusted, sorted.
@@ -49,6 +55,27 @@ public final class AccessTokenVerifier: Sendable {
     public func verify(_ token: String) async throws(AuthenticationError) -> AuthenticatedIdentity {
         guard !token.isEmpty else { throw .missingToken }
         guard token.utf8.count <= Self.maximumTokenLength else { throw .malformedToken }
+        let now = Date()
+        if let known = verified.withLock({ $0[token] }) {
+            guard now < known.expiresAt.addingTimeInterval(AccessClaims.leeway) else {
+                verified.withLock { _ = $0.removeValue(forKey: token) }
+                throw .expired
+            }
+            return known
+        }
+        let identity = try await verifyUncached(token)
+        verified.withLock { cache in
+            if cache.count >= Self.maximumCachedTokens {
+                cache = cache.filter { now < $0.value.expiresAt.addingTimeInterval(AccessClaims.leeway) }
+                if cache.count >= Self.maximumCachedTokens { cache.removeAll() }
+            }
+            cache[token] = identity
+        }
+        return identity
+    }
+
+    /// The full check: structure, algorithm, key, signature and claims.
+    private func verifyUncached(_ token: String) async throws(AuthenticationError) -> AuthenticatedIdentity {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }),
               let headerJSON = Base64URL.decode(parts[0]),

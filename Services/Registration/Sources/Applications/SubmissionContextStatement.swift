@@ -26,6 +26,9 @@ struct SubmissionContextStatement: PostgresPreparedStatement {
 
     typealias Row = SubmissionContext?
 
+    static let formations = DecodedDocumentMemo<FormationPublishedV1>()
+    static let periods = DecodedDocumentMemo<SelectionPeriodOpenedV1>()
+
     var applicationId: UUID
 
     func makeBindings() throws -> PostgresBindings {
@@ -40,8 +43,8 @@ struct SubmissionContextStatement: PostgresPreparedStatement {
         return SubmissionContext(
             record: try ApplicationStore.record(from: columns), applicantName: try columns[14].decode(String.self),
             birthDate: birthDate,
-            formation: try JSONColumn.decode(FormationPublishedV1.self, from: try columns[16].decode(String.self)),
-            period: try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: try columns[17].decode(String.self)),
+            formation: try Self.formations.decode(try columns[16].decode(String.self)),
+            period: try Self.periods.decode(try columns[17].decode(String.self)),
             documents: try JSONColumn.decode([CurrentDocument].self, from: try columns[18].decode(String.self)))
     }
 }
