@@ -13,11 +13,6 @@ public import PostgresNIO
 ///   is ``EventStoreError/eventIdConflict(eventId:existingStream:)``.
 /// - Append-only: a trigger refuses `DELETE`, `TRUNCATE` and any `UPDATE` other than of `published_at`.
 public struct EventStore: Sendable {
-    /// The PostgreSQL `NOTIFY` channel signalled when a transaction that appended events commits: an outbox relay can
-    /// `LISTEN` on it to publish without waiting for its next poll (notifications can be lost while it reconnects, so
-    /// it must keep polling ``unpublishedEvents(limit:)`` as well).
-    public static let appendNotificationChannel = "events_appended"
-
     /// The pool the store connects through.
     public let client: PostgresClient
     let logger: Logger

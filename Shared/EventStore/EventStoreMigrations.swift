@@ -7,7 +7,7 @@ public enum EventStoreMigrations {
     public static let reservedVersions: ClosedRange<Int64> = 1...99
 
     /// All migrations of this module, in version order.
-    public static let all: [Migration] = [eventStore, projections]
+    public static let all: [Migration] = [eventStore, projections, withoutAppendNotifications]
 
     /// Version 1: the append-only `events` table, which doubles as the transactional outbox.
     public static let eventStore = Migration(
@@ -111,6 +111,17 @@ public enum EventStoreMigrations {
                 recorded_at     timestamptz NOT NULL DEFAULT now(),
                 CONSTRAINT dead_letters_message_key UNIQUE (consumer_group, topic, partition, "offset")
             );
+            """
+    )
+
+    /// Version 3: appends no longer `NOTIFY`. PostgreSQL serialises the commits of all notifying transactions on one
+    /// global lock, which capped appends under load; the outbox relay polls its unpublished events anyway.
+    public static let withoutAppendNotifications = Migration(
+        version: 3,
+        name: "no_append_notifications",
+        sql: """
+            DROP TRIGGER events_notify_appended ON events;
+            DROP FUNCTION events_notify_appended();
             """
     )
 }
