@@ -60,7 +60,11 @@ struct BenchSuite {
             let open = result?.openLoop
             let closed = result?.closedLoop
             return ([
-                .rate("submissions sustained @ \(rate)/s offered", open?.throughput, target: 500, unit: "submissions/s"),
+                // At exactly the offered rate the completions can only match it, less the generator's own jitter: the
+                // open loop shows the service kept up when it sustained (nearly) all of it with every request accepted.
+                .rate("submissions sustained @ \(rate)/s offered", open?.throughput, target: nil, unit: "submissions/s"),
+                .rate("  sustained ÷ offered (500/s needs ≥ 500 offered)", open?.throughput.map { 100 * $0 / Double(rate) },
+                      target: rate >= 500 ? 99 : 100_000, unit: "%"),
                 .latency("submission latency p50 @ \(rate)/s", open?.latency.percentile(50), target: nil),
                 .latency("submission latency p95 @ \(rate)/s", open?.latency.percentile(95), target: nil),
                 .latency("submission latency p99 @ \(rate)/s", open?.latency.percentile(99), target: .milliseconds(100)),

@@ -28,6 +28,8 @@ public struct ServiceConfiguration: Sendable {
     /// `/health/ready` fails while any projection lags more than this many events behind the topics.
     public var readyMaxProjectionLag: Int
     public var outboxBatchSize: Int
+    /// The size of the PostgreSQL connection pool.
+    public var postgresMaxConnections: Int
     public var outboxPollIntervalMilliseconds: Int
     public var projectionBatchSize: Int
 
@@ -77,6 +79,10 @@ public struct ServiceConfiguration: Sendable {
         static let readyMaxLag = ConfigurationKey(
             "ASN_READY_MAX_PROJECTION_LAG", default: "10000",
             help: "/health/ready reports not ready while a projection is more than this many events behind.")
+        static let postgresMaxConnections = ConfigurationKey(
+            "ASN_POSTGRES_MAX_CONNECTIONS", default: "16",
+            help: "Connections in the PostgreSQL pool. More than a few per CPU core of the database server only adds "
+                + "contention; requests beyond it wait for a free connection.")
         static let outboxBatch = ConfigurationKey(
             "ASN_OUTBOX_BATCH_SIZE", default: "1000", help: "Events the outbox relay publishes per round.")
         static let outboxInterval = ConfigurationKey(
@@ -91,7 +97,7 @@ public struct ServiceConfiguration: Sendable {
             Key.httpHost, Key.httpPort(defaultPort), Key.postgresURL, Key.kafkaBrokers, Key.kafkaProperties,
             Key.namePrefix,
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
-            Key.corsOrigins, Key.maxJSONBody, Key.readyMaxLag, Key.outboxBatch, Key.outboxInterval,
+            Key.corsOrigins, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections, Key.outboxBatch, Key.outboxInterval,
             Key.projectionBatch,
         ]
     }
@@ -134,6 +140,7 @@ public struct ServiceConfiguration: Sendable {
         self.maxJSONBodyBytes = try reader.int(Key.maxJSONBody, in: 1024...(64 << 20))
         self.readyMaxProjectionLag = try reader.int(Key.readyMaxLag, in: 0...Int.max)
         self.outboxBatchSize = try reader.int(Key.outboxBatch, in: 1...100_000)
+        self.postgresMaxConnections = try reader.int(Key.postgresMaxConnections, in: 2...1_000)
         self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
         self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
     }
