@@ -58,7 +58,7 @@ import Testing
     // MARK: Identity
 
     @Test func signUpValidatesDecodesAndAllowsOneAccountPerNIK() async throws {
-        try await withRegistration { journey, _ in
+        try await withRegistration(extraEnvironment: ["ASN_REGISTRATION_SIGNUPS_PER_MINUTE": "5"]) { journey, _ in
             let base = journey.baseURL
             var body = TestApplicants.signUp(serial: 41, female: true)
             let created = try await TestHTTP.post("\(base)/v1/accounts", json: body)
@@ -101,6 +101,12 @@ import Testing
             #expect(invalid.status == 422)
             #expect(invalid.header("Content-Type")?.hasPrefix("application/problem+json") == true)
             #expect(Set(Self.problemFields(invalid)) == ["nik", "password", "email"])
+
+            // Five sign-ups a minute from this address here (20 by default): the sixth waits.
+            let limited = try await TestHTTP.post("\(base)/v1/accounts", json: TestApplicants.signUp(serial: 45))
+            #expect(limited.status == 429)
+            #expect(limited.json["type"] as? String == "/problems/rate-limited")
+            #expect(Int(limited.header("Retry-After") ?? "") ?? 0 >= 1)
         }
     }
 

@@ -60,7 +60,12 @@ extension RegistrationService {
             description: "The NIK is validated and decoded (DOMAIN §4) and shown back masked; a birth date that "
                 + "disagrees with the NIK is accepted with a warning.",
             tags: ["identity"], body: .json(SignUpRequest.self, maxBytes: jsonBody),
-            responses: [.json(201, SignUpReceipt.self)], problems: [409, 422]))
+            responses: [
+                .json(201, SignUpReceipt.self),
+                .problem(429, description: "Too many sign-ups from this client address")
+                    .header("Retry-After", description: "Seconds to wait", type: .integer(minimum: 1)),
+            ],
+            problems: [409, 422]))
         document.add(.post(
             "/v1/auth/token", operationId: "login",
             summary: "Log in with an e-mail address or NIK and a password; returns a short-lived access token",

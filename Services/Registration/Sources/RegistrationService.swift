@@ -44,6 +44,9 @@ public struct RegistrationService: RecruitmentService {
             "ASN_REGISTRATION_FAILED_LOGINS_PER_MINUTE", default: "10",
             help: "Failed logins allowed per client address and minute (burst of the same size); then 429 until "
                 + "the budget refills. Accounts also lock after 5 consecutive failures (15 minutes, doubling).")
+        static let signUpsPerMinute = ConfigurationKey(
+            "ASN_REGISTRATION_SIGNUPS_PER_MINUTE", default: "20",
+            help: "Sign-ups allowed per client address and minute (burst of the same size); each costs a bcrypt hash.")
         static let initialAdminEmail = ConfigurationKey(
             "ASN_REGISTRATION_INITIAL_ADMIN_EMAIL", default: "",
             help: "E-mail address of the initial administrator, created at start if no account has it; empty: none.")
@@ -54,14 +57,16 @@ public struct RegistrationService: RecruitmentService {
 
     public static var configurationKeys: [ConfigurationKey] {
         [Key.personalDataKey, Key.nikIndexKey, Key.signingKey, Key.previousPublicKeys, Key.issuer, Key.tokenLifetime,
-         Key.bcryptCost, Key.failedLoginsPerMinute, Key.initialAdminEmail, Key.initialAdminPassword]
+         Key.bcryptCost, Key.failedLoginsPerMinute, Key.signUpsPerMinute, Key.initialAdminEmail,
+         Key.initialAdminPassword]
     }
 
     let context: ServiceContext
     let protection: PersonalDataProtection
     let tokens: AccessTokenIssuer
     let passwords: PasswordHasher
-    let throttle: LoginThrottle
+    let failedLogins: ClientRateLimiter
+    let signUps: ClientRateLimiter
     let initialAdmin: (email: String, password: String)?
     let numbers: RegistrationNumberAllocator
 
@@ -92,7 +97,9 @@ public struct RegistrationService: RecruitmentService {
         numbers = RegistrationNumberAllocator(postgres: context.postgres, logger: context.logger)
         passwords = PasswordHasher(cost: UInt8(try reader.int(Key.bcryptCost, in: 4...16)))
         let perMinute = try reader.int(Key.failedLoginsPerMinute, in: 1...10_000)
-        throttle = LoginThrottle(capacity: perMinute, refillPerMinute: perMinute)
+        failedLogins = ClientRateLimiter(capacity: perMinute, refillPerMinute: perMinute)
+        let signUpsPerMinute = try reader.int(Key.signUpsPerMinute, in: 1...100_000)
+        signUps = ClientRateLimiter(capacity: signUpsPerMinute, refillPerMinute: signUpsPerMinute)
         let email = try reader.string(Key.initialAdminEmail).trimmingCharacters(in: .whitespaces)
         let password = try reader.string(Key.initialAdminPassword)
         if email.isEmpty {
@@ -121,7 +128,8 @@ public struct RegistrationService: RecruitmentService {
 
     var accountRoutes: AccountRoutes {
         AccountRoutes(
-            context: context, protection: protection, passwords: passwords, tokens: tokens, throttle: throttle,
+            context: context, protection: protection, passwords: passwords, tokens: tokens,
+            failedLogins: failedLogins, signUps: signUps,
             accounts: AccountStore(postgres: context.postgres, logger: context.logger),
             maxBody: context.configuration.maxJSONBodyBytes)
     }

@@ -13,14 +13,15 @@ struct AccountRoutes: Sendable {
     let protection: PersonalDataProtection
     let passwords: PasswordHasher
     let tokens: AccessTokenIssuer
-    let throttle: LoginThrottle
+    let failedLogins: ClientRateLimiter
+    let signUps: ClientRateLimiter
     let accounts: AccountStore
     let maxBody: Int
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/accounts") { request, context in
             let body = try await request.decodeJSON(SignUpRequest.self, maxBytes: self.maxBody)
-            let receipt = try await self.signUp(body, context: context, now: Date())
+            let receipt = try await self.signUp(body, client: context.clientAddress, context: context, now: Date())
             return JSONResponse(value: receipt, status: .created, headers: [.location: "/v1/me"])
         }
         router.post("/v1/auth/token") { request, context in
@@ -62,7 +63,13 @@ struct AccountRoutes: Sendable {
 
     // MARK: Sign-up
 
-    func signUp(_ body: SignUpRequest, context request: ServiceRequestContext, now: Date) async throws -> SignUpReceipt {
+    func signUp(_ body: SignUpRequest, client: String, context request: ServiceRequestContext, now: Date) async throws
+        -> SignUpReceipt
+    {
+        if let wait = signUps.retryAfter(client, now: now) {
+            throw RegistrationProblem.tooManySignUps(retryAfterSeconds: Int(wait.components.seconds))
+        }
+        signUps.record(client, now: now)
         let today = CalendarDate.of(now, in: TimeDisplay.wib)
         let signUp = try SignUpRules.validate(body, today: today).get()
         let nikIndex = protection.index(ofNIK: signUp.nik.digits)
@@ -110,7 +117,7 @@ struct AccountRoutes: Sendable {
     // MARK: Login
 
     func login(_ body: LoginRequest, client: String, now: Date) async throws -> IssuedAccessToken {
-        if let wait = throttle.retryAfter(client, now: now) {
+        if let wait = failedLogins.retryAfter(client, now: now) {
             throw RegistrationProblem.tooManyAttempts(retryAfterSeconds: Int(wait.components.seconds))
         }
         let username = body.username.trimmingCharacters(in: .whitespaces)
@@ -126,7 +133,7 @@ struct AccountRoutes: Sendable {
         guard body.password.utf8.count <= PasswordPolicy.maximumBytes,
               try await passwords.verify(body.password, hash: account?.passwordHash), let account
         else {
-            throttle.recordFailure(client, now: now)
+            failedLogins.record(client, now: now)
             if let account {
                 try await accounts.recordFailure(account.accountId, now: now)
                 context.logger.notice("failed login", metadata: ["account_id": "\(account.accountId.eventKey)"])

@@ -11,6 +11,7 @@ enum RegistrationProblem: Error, ProblemConvertible {
     case invalidCredentials
     case accountLocked(retryAfterSeconds: Int)
     case tooManyAttempts(retryAfterSeconds: Int)
+    case tooManySignUps(retryAfterSeconds: Int)
     case applicationExists(applicationId: UUID)
     case applicationNotDraft(status: String)
     case withdrawalClosed(reason: String)
@@ -40,6 +41,11 @@ enum RegistrationProblem: Error, ProblemConvertible {
             Self.retryLater(
                 Problem(type: "/problems/rate-limited", title: "Too many requests", status: .tooManyRequests,
                         detail: "Too many failed logins from this client; try again in \(seconds) seconds."),
+                seconds: seconds)
+        case .tooManySignUps(let seconds):
+            Self.retryLater(
+                Problem(type: "/problems/rate-limited", title: "Too many requests", status: .tooManyRequests,
+                        detail: "Too many sign-ups from this client; try again in \(seconds) seconds."),
                 seconds: seconds)
         case .applicationExists(let id):
             Problem(type: "/problems/application-exists", title: "You already have an application in this period",

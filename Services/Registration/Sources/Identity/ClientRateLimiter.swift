@@ -1,12 +1,13 @@
 import Foundation
 import Synchronization
 
-/// Limits failed logins per client (a token bucket per client address): `capacity` failures at once, refilled at
-/// `refillPerMinute`; while a client's bucket is empty its logins are refused without checking the password.
-/// Successful logins cost nothing, so many people behind one address (a school, an internet café) are not locked out
-/// by each other. Lives in memory, per instance; the per-account lockout in PostgreSQL (``AccountStore``) is the limit
-/// that holds across instances.
-final class LoginThrottle: Sendable {
+/// A token bucket per client address: `capacity` events at once, refilled at `refillPerMinute`; while a client's
+/// bucket is empty its requests are refused (429 with Retry-After).
+///
+/// Used for failed logins (successful logins cost nothing, so many people behind one address — a school, an internet
+/// café — are not locked out by each other; the per-account lockout in PostgreSQL is the limit that holds across
+/// instances) and for sign-ups (each costs a bcrypt hash). Lives in memory, per instance.
+final class ClientRateLimiter: Sendable {
     struct Bucket {
         var tokens: Double
         var updatedAt: Date
@@ -21,7 +22,7 @@ final class LoginThrottle: Sendable {
         self.refillPerSecond = Double(refillPerMinute) / 60
     }
 
-    /// How long `client` must wait before its next login attempt, or `nil` if it may try now.
+    /// How long `client` must wait before its next attempt, or `nil` if it may try now.
     func retryAfter(_ client: String, now: Date = Date()) -> Duration? {
         buckets.withLock { buckets in
             guard let bucket = buckets[client].map({ refilled($0, now: now) }), bucket.tokens < 1 else { return nil }
@@ -29,8 +30,8 @@ final class LoginThrottle: Sendable {
         }
     }
 
-    /// Counts a failed login of `client`.
-    func recordFailure(_ client: String, now: Date = Date()) {
+    /// Counts one event (a failed login, a sign-up) of `client`.
+    func record(_ client: String, now: Date = Date()) {
         buckets.withLock { buckets in
             if buckets.count > 100_000 { buckets = buckets.filter { now.timeIntervalSince($0.value.updatedAt) < 600 } }
             var bucket = buckets[client].map { refilled($0, now: now) } ?? Bucket(tokens: capacity, updatedAt: now)
