@@ -1,28 +1,24 @@
 import Foundation
 import Logging
+import RecruitmentEvents
 import Testing
 @testable import ServiceKit
 
 /// The hand-written JSON of log lines: valid JSON for any text, sorted keys, masked 16-digit runs.
 @Suite struct JSONLogLineTests {
-    @Test func escapesAnyTextIntoValidJSON() throws {
+    @Test func metadataBecomesValidMaskedJSON() throws {
         let nasty = "quote \" backslash \\ newline \n tab \t bell \u{07} nul \u{00} émoji 🇮🇩 NIK 5371024507950001"
-        var line = "{"
-        JSONLineWriter.appendString("message", to: &line)
-        line += ":"
-        JSONLineWriter.appendValue(.string(nasty), to: &line)
-        line += ","
-        JSONLineWriter.appendString("nested", to: &line)
-        line += ":"
-        JSONLineWriter.appendValue(.dictionary(["b": .array([.string("x"), .stringConvertible(42)]), "a": "y"]), to: &line)
-        line += "}"
+        let value = StructuredLogHandler.jsonValue(.dictionary([
+            "message": .string(nasty), "nested": .dictionary(["b": .array([.string("x"), .stringConvertible(42)]), "a": "y"]),
+        ]))
+        let line = value.text()
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let message = try #require(parsed["message"] as? String)
         #expect(message.hasPrefix("quote \" backslash \\ newline \n tab \t bell \u{07} nul \u{00} émoji 🇮🇩"))
         #expect(!message.contains("5371024507950001"))
         #expect(message.hasSuffix(PersonalDataMask.replacement))
         #expect((parsed["nested"] as? [String: Any])?["b"] as? [String] == ["x", "42"])
-        #expect(line.contains(#""nested":{"a":"y","b":"#), "dictionary keys are sorted")
+        #expect(line.contains(#""nested":{"a":"y","b":"#), "keys are sorted")
     }
 
     @Test func timestampsAreUTCWithMilliseconds() {

@@ -1,4 +1,5 @@
 import Foundation
+import RecruitmentEvents
 public import Logging
 
 /// A log handler that writes one line per entry to standard output, as JSON (for log shippers) or text.
@@ -38,25 +39,27 @@ public struct StructuredLogHandler: LogHandler {
         LogOutput.shared.write(line + "\n")
     }
 
-    /// One JSON object, keys sorted, written by hand: a log line per request must not cost a `JSONSerialization`
-    /// round trip through `[String: Any]`.
+    /// One JSON object with sorted keys, rendered by the suite's deterministic JSON writer (``EventJSON``): a log line
+    /// per request must not cost a `JSONSerialization` round trip through `[String: Any]`.
     private func jsonLine(event: LogEvent, metadata: Logger.Metadata) -> String {
-        var fields: [String: Logger.Metadata.Value] = [
+        var fields: [String: EventJSON] = [
             "time": .string(LogTimestamp.now()),
             "level": .string(event.level.rawValue),
             "logger": .string(label),
-            "message": .string(event.message.description),
+            "message": .string(PersonalDataMask.apply(event.message.description)),
         ]
-        fields.merge(metadata) { _, new in new }
-        var line = "{"
-        for (index, key) in fields.keys.sorted().enumerated() {
-            if index > 0 { line += "," }
-            JSONLineWriter.appendString(key, to: &line)
-            line += ":"
-            JSONLineWriter.appendValue(fields[key]!, to: &line)
+        for (key, value) in metadata { fields[key] = Self.jsonValue(value) }
+        return EventJSON.object(fields).text()
+    }
+
+    /// A metadata value as JSON, every string masked (``PersonalDataMask``).
+    static func jsonValue(_ value: Logger.Metadata.Value) -> EventJSON {
+        switch value {
+        case .string(let string): .string(PersonalDataMask.apply(string))
+        case .stringConvertible(let convertible): .string(PersonalDataMask.apply(convertible.description))
+        case .array(let array): .array(array.map(jsonValue))
+        case .dictionary(let dictionary): .object(dictionary.mapValues(jsonValue))
         }
-        line += "}"
-        return line
     }
 
     private func textLine(event: LogEvent, metadata: Logger.Metadata) -> String {
@@ -100,53 +103,6 @@ enum LogTimestamp {
     }
 }
 
-/// Writes JSON values for log lines; every string goes through ``PersonalDataMask`` first.
-enum JSONLineWriter {
-    static func appendValue(_ value: Logger.Metadata.Value, to line: inout String) {
-        switch value {
-        case .string(let string):
-            appendString(PersonalDataMask.apply(string), to: &line)
-        case .stringConvertible(let convertible):
-            appendString(PersonalDataMask.apply(convertible.description), to: &line)
-        case .array(let array):
-            line += "["
-            for (index, element) in array.enumerated() {
-                if index > 0 { line += "," }
-                appendValue(element, to: &line)
-            }
-            line += "]"
-        case .dictionary(let dictionary):
-            line += "{"
-            for (index, key) in dictionary.keys.sorted().enumerated() {
-                if index > 0 { line += "," }
-                appendString(key, to: &line)
-                line += ":"
-                appendValue(dictionary[key]!, to: &line)
-            }
-            line += "}"
-        }
-    }
-
-    /// `text` as a JSON string literal (RFC 8259 escapes; other characters as they are, UTF-8).
-    static func appendString(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
-    }
-}
 
 /// Masks runs of exactly 16 digits, the shape of NIK and KK numbers.
 enum PersonalDataMask {
