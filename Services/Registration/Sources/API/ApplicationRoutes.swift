@@ -222,20 +222,3 @@ struct ApplicationRoutes: Sendable {
             submittedAtWIB: TimeDisplay.local(submittedAt, in: TimeDisplay.wib), documents: submission.documents)
     }
 }
-
-extension Data {
-    /// Bytes from lowercase or uppercase hex; `nil` for anything else.
-    init?(hex: String) {
-        guard hex.utf8.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(hex.utf8.count / 2)
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        self.init(bytes)
-    }
-}

@@ -79,7 +79,7 @@ enum DocumentInspection {
     static func sha256Hex(_ bytes: some Collection<UInt8>) -> String {
         var hasher = SHA256()
         hasher.update(data: Array(bytes))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().lowercaseHex
     }
 
     static func label(_ format: DocumentFormat) -> String {

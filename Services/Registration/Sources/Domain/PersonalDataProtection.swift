@@ -36,8 +36,7 @@ struct PersonalDataProtection: Sendable {
 
     /// The keyed hash used as the unique index of a NIK (hex).
     func index(ofNIK nik: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(("nik:" + nik).utf8), using: indexKey)
-            .map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA256>.authenticationCode(for: Data(("nik:" + nik).utf8), using: indexKey).lowercaseHex
     }
 
     /// Encrypts `plaintext`; the output (nonce + ciphertext + tag) differs on every call.
