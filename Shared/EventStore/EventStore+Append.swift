@@ -58,6 +58,26 @@ extension EventStore {
         }
     }
 
+    /// Appends events to a stream inside the caller's transaction (a projection that writes its service's own events
+    /// together with its consumer offset). Same rules as
+    /// ``append(_:toStream:expectedVersion:isolation:inTransaction:)`` without the idempotent-retry check: if the
+    /// stream is not at `expectedVersion` this throws ``EventStoreError/concurrencyConflict(stream:expected:actual:)``
+    /// and the caller must roll its transaction back (part of the batch may have been inserted).
+    @discardableResult
+    public func append(
+        _ envelopes: [EventEnvelope],
+        toStream streamId: String,
+        expectedVersion: Int64,
+        on connection: PostgresConnection
+    ) async throws -> [StoredEvent] {
+        let batch = try prepareBatch(envelopes, streamId: streamId, expectedVersion: expectedVersion)
+        guard let stored = try await insert(batch, expectedVersion: expectedVersion, on: connection) else {
+            let actual = try await currentVersion(of: streamId, on: connection)
+            throw EventStoreError.concurrencyConflict(stream: streamId, expected: expectedVersion, actual: actual)
+        }
+        return stored
+    }
+
     /// The current version of a stream (the version of its last event), `0` when it has no events.
     public func streamVersion(of streamId: String) async throws -> Int64 {
         try await client.withConnection { connection in

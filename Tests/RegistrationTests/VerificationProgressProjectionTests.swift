@@ -83,8 +83,19 @@ import Testing
             #expect(record.verificationStartedAt == start + 60)
             #expect(record.verificationDecision?.countersigned == true)
 
+            // Another formation's results of the same period publish nothing of this one.
+            var otherFormation = AdministrativeResultsPublishedV1.example
+            otherFormation.periodId = period
+            otherFormation.formationId = UUID()
+            _ = try await client.withConnection { connection in
+                try await VerificationProgressProjection.projection.applyAll(
+                    [try Self.decoded(otherFormation, at: start + 200)], connection, TestPostgres.logger)
+            }
+            #expect(try await store.administrativeResultsPublishedAt(period: period, formation: formation) == nil)
+
             var published = AdministrativeResultsPublishedV1.example
             published.periodId = period
+            published.formationId = formation
             var filed = ObjectionFiledV1.example
             filed.applicationId = application
             var resolved = ObjectionResolvedV1.example

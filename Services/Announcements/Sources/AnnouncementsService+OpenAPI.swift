@@ -14,7 +14,7 @@ extension AnnouncementsService {
                 .query("limit", .integer(minimum: 1, maximum: 500), description: "Page size (default 100)"),
                 .query("periodId", .uuid, description: "Only this period's formations"),
             ],
-            responses: [.json(200, FormationCountsRoutes.Page.self)]))
+            responses: [.json(200, Page<FormationCountsRoutes.FormationCount>.self)]))
         document.add(.get(
             "/v1/formations/{formationId}/counts", operationId: "getFormationCount",
             summary: "The applicant count of one formation", tags: ["counts"], parameters: [.path("formationId")],

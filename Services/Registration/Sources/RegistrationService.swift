@@ -31,9 +31,7 @@ public struct RegistrationService: RecruitmentService {
             "ASN_REGISTRATION_JWT_PREVIOUS_PUBLIC_KEYS", default: "",
             help: "Comma-separated base64 Ed25519 public keys still published in the JWKS after a key rotation, "
                 + "until the tokens they signed have expired.")
-        static let issuer = ConfigurationKey(
-            "ASN_AUTH_ISSUER", default: "asn-recruitment",
-            help: "The `iss` of access tokens: written by the registration service, required by every service.")
+        static let issuer = JWKSRefresher.Key.issuer
         static let tokenLifetime = ConfigurationKey(
             "ASN_REGISTRATION_ACCESS_TOKEN_TTL_SECONDS", default: "900",
             help: "Lifetime of an access token in seconds (60-86400).")

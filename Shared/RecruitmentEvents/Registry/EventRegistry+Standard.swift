@@ -17,6 +17,7 @@ extension EventRegistry {
         VerificationCaseOpenedV1.self,
         VerificationCaseClaimedV1.self,
         VerificationCaseReleasedV1.self,
+        VerificationCaseClosedV1.self,
         ConflictOfInterestDeclaredV1.self,
         DocumentReviewedV1.self,
         VerificationDecisionRecordedV1.self,

@@ -20,6 +20,8 @@ public final class AccessTokenVerifier: Sendable {
     /// signature and claims again would cost an Ed25519 verification and two JSON decodes each time. Emptied when the
     /// keys change, so a token of a removed key stops working at once.
     private let verified = Mutex<[String: AuthenticatedIdentity]>([:])
+    /// Called when a token names a `kid` the ring does not hold (a key rotation the verifier has not seen yet).
+    private let unknownKeyHandler = Mutex<(@Sendable () -> Void)?>(nil)
     static let maximumCachedTokens = 50_000
 
     /// A verifier trusting the keys of `jwksJSON`, which must hold public Ed25519 keys only.
@@ -45,6 +47,13 @@ public final class AccessTokenVerifier: Sendable {
         let ring = VerificationKeyRing(keys: keys)
         self.ring.withLock { $0 = ring }
         verified.withLock { $0.removeAll() }
+    }
+
+    /// Registers `handler` to be called whenever a token names a key id that is not trusted: a remote key set
+    /// (``JWKSRefresher``) uses it to fetch the issuer's keys again after a rotation instead of waiting for its
+    /// next scheduled refresh. The handler must return quickly; the token is refused either way.
+    public func onUnknownKey(_ handler: @escaping @Sendable () -> Void) {
+        unknownKeyHandler.withLock { $0 = handler }
     }
 
     /// The `kid`s currently trusted, sorted.
@@ -87,7 +96,10 @@ public final class AccessTokenVerifier: Sendable {
 
         let ring = self.ring.withLock { $0 }
         // The kid must name a trusted key: jwt-kit would otherwise fall back to a default key.
-        guard let kid = header.kid, ring.keys[kid] != nil else { throw .invalidSignature }
+        guard let kid = header.kid, ring.keys[kid] != nil else {
+            if header.kid != nil, let handler = unknownKeyHandler.withLock({ $0 }) { handler() }
+            throw .invalidSignature
+        }
 
         let claims: AccessClaims
         do {

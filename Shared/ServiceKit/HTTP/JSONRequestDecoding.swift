@@ -69,17 +69,30 @@ public enum JSONRequestDecoding {
 extension Request {
     /// Decodes a JSON body of at most `maxBytes`, or throws a ``Problem`` (415, 413 or 400 naming the field).
     public func decodeJSON<T: Decodable>(_ type: T.Type, maxBytes: Int) async throws -> T {
+        try decode(T.self, from: try await collectJSONBody(maxBytes: maxBytes))
+    }
+
+    /// Like ``decodeJSON(_:maxBytes:)`` for a body whose every field is optional: an empty body decodes as `empty`
+    /// (a client may send nothing to mean "the defaults").
+    public func decodeJSON<T: Decodable>(_ type: T.Type, maxBytes: Int, whenEmpty empty: T) async throws -> T {
+        let buffer = try await collectJSONBody(maxBytes: maxBytes)
+        return buffer.readableBytes == 0 ? empty : try decode(T.self, from: buffer)
+    }
+
+    private func collectJSONBody(maxBytes: Int) async throws -> ByteBuffer {
         if let contentType = headers[.contentType], !JSONRequestDecoding.isJSON(contentType) {
             throw Problem.unsupportedMediaType(expected: "application/json")
         }
         var request = self
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maxBytes)
+            return try await request.collectBody(upTo: maxBytes)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             // `collectBody(upTo:)` throws NIO's `NIOTooManyBytesError` (a 413 `HTTPResponseError`), not an `HTTPError`.
             throw Problem.payloadTooLarge(limit: maxBytes)
         }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         do {
             return try JSONRequestDecoding.makeDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 public import PostgresNIO
 public import RecruitmentEvents
+public import ServiceLifecycle
 
 /// What one service of the suite plugs into the shared runtime (``ServiceMain``): its name and port, its read-model
 /// migrations, the topic it publishes, its projections and its HTTP routes.
@@ -27,6 +28,10 @@ public protocol RecruitmentService: Sendable {
     /// The projections that keep this service's read models up to date from Kafka.
     var projections: [Projection] { get }
 
+    /// Long-running work of the service besides HTTP and projections (key refreshers, samplers of gauges), run in the
+    /// service group and shut down with it.
+    var backgroundServices: [any Service] { get }
+
     /// Adds the service's API routes.
     func registerRoutes(on router: Router<ServiceRequestContext>)
 
@@ -42,6 +47,7 @@ public protocol RecruitmentService: Sendable {
 extension RecruitmentService {
     public static var configurationKeys: [ConfigurationKey] { [] }
     public var projections: [Projection] { [] }
+    public var backgroundServices: [any Service] { [] }
     public func openAPI(into document: inout OpenAPIDocument) {}
     public func prepare() async throws {}
 }

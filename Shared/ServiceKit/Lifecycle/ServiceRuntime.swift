@@ -109,6 +109,7 @@ struct ServiceRuntime<S: RecruitmentService> {
                     producer: producer, topic: configuration.deadLetterTopicName, logger: logger))
         }
         backgroundServices.append(contentsOf: runners as [any Service])
+        backgroundServices.append(contentsOf: service.backgroundServices)
 
         let readiness = Self.readinessChecks(
             databaseMonitor: databaseMonitor, producer: producer, startup: startup, runners: runners,

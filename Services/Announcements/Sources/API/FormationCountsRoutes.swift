@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PostgresNIO
+import RecruitmentEvents
 import ServiceKit
 
 /// Public applicant counts per formation: `GET /v1/formations/counts` (cursor-paginated, optionally per period) and
@@ -20,21 +21,12 @@ struct FormationCountsRoutes: Sendable {
         var updatedAt: Date
     }
 
-    struct Page: Codable, Sendable {
-        var items: [FormationCount]
-        /// Pass as `cursor` to get the next page; absent on the last page.
-        var nextCursor: String?
-    }
-
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/v1/formations/counts") { request, _ in
             try await self.list(request)
         }
         router.get("/v1/formations/:formationId/counts") { _, context in
-            let raw = try context.parameters.require("formationId")
-            guard let id = UUID(uuidString: raw) else {
-                throw Problem.invalidField("formationId", code: "uuid-format", "a formation id (UUID)")
-            }
+            let id = try context.uuidParameter("formationId")
             guard let count = try await self.count(of: id) else {
                 throw Problem.notFound("No applications have been submitted for formation \(id.uuidString.lowercased()).")
             }
@@ -42,28 +34,10 @@ struct FormationCountsRoutes: Sendable {
         }
     }
 
-    func list(_ request: Request) async throws -> JSONResponse<Page> {
-        let query = request.uri.queryParameters
-        var issues: [FieldIssue] = []
-        var limit = 100
-        if let raw = query["limit"] {
-            if let value = Int(String(raw)), (1...500).contains(value) { limit = value } else {
-                issues.append(FieldIssue(field: "limit", code: "range", message: "an integer from 1 to 500"))
-            }
-        }
-        var cursor = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-        if let raw = query["cursor"] {
-            if let value = UUID(uuidString: String(raw)) { cursor = value } else {
-                issues.append(FieldIssue(field: "cursor", code: "cursor-format", message: "a cursor from a previous page"))
-            }
-        }
-        var period: UUID?
-        if let raw = query["periodId"] {
-            if let value = UUID(uuidString: String(raw)) { period = value } else {
-                issues.append(FieldIssue(field: "periodId", code: "uuid-format", message: "a period id (UUID)"))
-            }
-        }
-        guard issues.isEmpty else { throw Problem.validation(issues) }
+    func list(_ request: Request) async throws -> JSONResponse<Page<FormationCount>> {
+        let limit = try request.pageLimit()
+        let cursor = try request.idCursor() ?? .minimum
+        let period = try request.uuidQueryParameter("periodId")
 
         let rows = try await postgres.query(
             """
@@ -79,12 +53,7 @@ struct FormationCountsRoutes: Sendable {
                 formationId: formation, periodId: periodId, applicants: submitted - withdrawn,
                 submitted: submitted, withdrawn: withdrawn, updatedAt: updatedAt))
         }
-        var next: String?
-        if items.count > limit {
-            items.removeLast()
-            next = items.last?.formationId.uuidString.lowercased()
-        }
-        return JSONResponse(value: Page(items: items, nextCursor: next))
+        return JSONResponse(value: Page(upTo: limit, of: items) { $0.formationId.eventKey })
     }
 
     func count(of formation: UUID) async throws -> FormationCount? {

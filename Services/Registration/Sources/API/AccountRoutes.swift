@@ -53,11 +53,11 @@ struct AccountRoutes: Sendable {
         }
         router.get("/v1/admin/officers") { request, context in
             _ = try context.requireRole(.admin)
-            let cursor = try CatalogueRoutes.cursor(request)
+            let cursor = try request.idCursor() ?? .minimum
             let officers = try await self.accounts.officers(after: cursor, limit: 101).map {
                 OfficerView(officerId: $0.accountId, email: $0.email, displayName: $0.displayName, roles: $0.roles)
             }
-            return JSONResponse(value: CatalogueRoutes.page(officers, limit: 100) { $0.officerId })
+            return JSONResponse(value: Page(upTo: 100, of: officers) { $0.officerId.eventKey })
         }
     }
 

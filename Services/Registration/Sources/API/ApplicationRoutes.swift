@@ -39,7 +39,7 @@ struct ApplicationRoutes: Sendable {
         }
         router.put("/v1/applications/:applicationId/formation") { request, context in
             let applicant = try context.requireRole(.applicant)
-            let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
+            let id = try context.uuidParameter("applicationId")
             let body = try await request.decodeJSON(FormationChoice.self, maxBytes: self.maxBody)
             let record = try await self.commands.changeFormation(
                 id, applicantId: applicant.accountId, formationId: body.formationId, request: context, now: Date())
@@ -47,7 +47,7 @@ struct ApplicationRoutes: Sendable {
         }
         router.put("/v1/applications/:applicationId/documents/:requirementCode") { request, context in
             let applicant = try context.requireRole(.applicant)
-            let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
+            let id = try context.uuidParameter("applicationId")
             let code = try Self.requirementCode(context)
             let body = try await self.collectUpload(request)
             let document = try await self.commands.upload(
@@ -66,7 +66,7 @@ struct ApplicationRoutes: Sendable {
         }
         router.post("/v1/applications/:applicationId/submission") { request, context in
             let applicant = try context.requireRole(.applicant)
-            let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
+            let id = try context.uuidParameter("applicationId")
             let body = try await request.decodeJSON(SubmissionRequest.self, maxBytes: self.maxBody)
             let (record, formation, period) = try await self.commands.submit(
                 id, applicantId: applicant.accountId, body: body, request: context, now: Date())
@@ -82,7 +82,7 @@ struct ApplicationRoutes: Sendable {
         }
         router.post("/v1/applications/:applicationId/withdrawal") { request, context in
             let applicant = try context.requireRole(.applicant)
-            let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
+            let id = try context.uuidParameter("applicationId")
             let body = try await request.decodeJSON(WithdrawalRequest.self, maxBytes: self.maxBody)
             let record = try await self.commands.withdraw(
                 id, applicantId: applicant.accountId, body: body, request: context, now: Date())
@@ -91,7 +91,7 @@ struct ApplicationRoutes: Sendable {
         // For the verification service: a document by id with its hash, for officers who review applications.
         router.get("/internal/v1/documents/:documentId") { _, context in
             _ = try context.requireRole(Self.reviewingRoles)
-            let id = try CatalogueRoutes.uuidParameter("documentId", in: context)
+            let id = try context.uuidParameter("documentId")
             guard let found = try await self.store.document(id) else {
                 throw Problem.notFound("No document \(id.eventKey).")
             }
@@ -105,7 +105,7 @@ struct ApplicationRoutes: Sendable {
     /// existence of other applicants' applications is not revealed.
     func readable(_ context: ServiceRequestContext) async throws -> ApplicationRecord {
         let identity = try context.requireIdentity()
-        let id = try CatalogueRoutes.uuidParameter("applicationId", in: context)
+        let id = try context.uuidParameter("applicationId")
         guard let record = try await store.application(id),
               record.applicantId == identity.accountId || !identity.roles.isDisjoint(with: Self.reviewingRoles)
         else { throw Problem.notFound("No application \(id.eventKey) of yours.") }

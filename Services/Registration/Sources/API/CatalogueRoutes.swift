@@ -22,7 +22,7 @@ struct CatalogueRoutes: Sendable {
         }
         router.post("/v1/admin/periods/:periodId/formations") { request, context in
             _ = try context.requireRole(.admin)
-            let periodId = try Self.uuidParameter("periodId", in: context)
+            let periodId = try context.uuidParameter("periodId")
             let body = try await request.decodeJSON(FormationRequest.self, maxBytes: self.maxBody)
             let event = try FormationRules.validate(body, formationId: UUID(), periodId: periodId).get()
             try await self.publishFormation(event, context: context)
@@ -31,13 +31,13 @@ struct CatalogueRoutes: Sendable {
         }
         router.post("/v1/admin/periods/:periodId/deadline-extensions") { request, context in
             _ = try context.requireRole(.admin)
-            let periodId = try Self.uuidParameter("periodId", in: context)
+            let periodId = try context.uuidParameter("periodId")
             let body = try await request.decodeJSON(DeadlineExtensionRequest.self, maxBytes: self.maxBody)
             let period = try await self.extendDeadline(periodId, body, context: context, now: Date())
             return JSONResponse(value: PeriodView(period, now: Date()))
         }
         router.get("/v1/periods") { request, _ in
-            let cursor = try Self.cursor(request)
+            let cursor = try request.idCursor() ?? .minimum
             let rows = try await self.context.postgres.query(
                 "SELECT period_id, document::text FROM periods WHERE period_id > \(cursor) ORDER BY period_id LIMIT 101",
                 logger: self.context.logger)
@@ -45,18 +45,18 @@ struct CatalogueRoutes: Sendable {
             for try await (_, document) in rows.decode((UUID, String).self) {
                 items.append(PeriodView(try JSONColumn.decode(SelectionPeriodOpenedV1.self, from: document), now: Date()))
             }
-            return JSONResponse(value: Self.page(items, limit: 100) { $0.periodId })
+            return JSONResponse(value: Page(upTo: 100, of: items) { $0.periodId.eventKey })
         }
         router.get("/v1/periods/:periodId") { _, context in
-            let periodId = try Self.uuidParameter("periodId", in: context)
+            let periodId = try context.uuidParameter("periodId")
             guard let period = try await self.period(periodId) else {
                 throw Problem.notFound("No selection period \(periodId.eventKey).")
             }
             return JSONResponse(value: PeriodView(period.event, now: Date()))
         }
         router.get("/v1/periods/:periodId/formations") { request, context in
-            let periodId = try Self.uuidParameter("periodId", in: context)
-            let cursor = try Self.cursor(request)
+            let periodId = try context.uuidParameter("periodId")
+            let cursor = try request.idCursor() ?? .minimum
             guard try await self.period(periodId) != nil else {
                 throw Problem.notFound("No selection period \(periodId.eventKey).")
             }
@@ -71,10 +71,10 @@ struct CatalogueRoutes: Sendable {
             }
             let counts = try await self.applicantCounts(formations.map(\.formationId))
             let items = formations.map { FormationView($0, applicantCount: counts[$0.formationId] ?? 0) }
-            return JSONResponse(value: Self.page(items, limit: 100) { $0.formationId })
+            return JSONResponse(value: Page(upTo: 100, of: items) { $0.formationId.eventKey })
         }
         router.get("/v1/formations/:formationId") { _, context in
-            let formationId = try Self.uuidParameter("formationId", in: context)
+            let formationId = try context.uuidParameter("formationId")
             guard let formation = try await self.formation(formationId) else {
                 throw Problem.notFound("No formation \(formationId.eventKey).")
             }
@@ -217,28 +217,4 @@ struct CatalogueRoutes: Sendable {
         return counts
     }
 
-    // MARK: Parameters
-
-    static func uuidParameter(_ name: String, in context: ServiceRequestContext) throws -> UUID {
-        guard let raw = context.parameters.get(name), let id = UUID(uuidString: raw) else {
-            throw Problem.invalidField(name, code: "uuid-format", "\(name) must be a UUID")
-        }
-        return id
-    }
-
-    static let firstCursor = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-
-    static func cursor(_ request: Request) throws -> UUID {
-        guard let raw = request.uri.queryParameters["cursor"] else { return firstCursor }
-        guard let id = UUID(uuidString: String(raw)) else {
-            throw Problem.invalidField("cursor", code: "cursor-format", "a cursor from a previous page")
-        }
-        return id
-    }
-
-    static func page<T: Codable & Sendable>(_ items: [T], limit: Int, id: (T) -> UUID) -> Page<T> {
-        guard items.count > limit else { return Page(items: items, nextCursor: nil) }
-        let kept = Array(items.prefix(limit))
-        return Page(items: kept, nextCursor: kept.last.map { id($0).eventKey })
-    }
 }

@@ -58,11 +58,6 @@ struct RegistrationReceipt: Codable, Sendable {
 }
 
 /// A page of a cursor-paginated list.
-struct Page<Item: Codable & Sendable>: Codable, Sendable {
-    var items: [Item]
-    var nextCursor: String?
-}
-
 /// A published formation as the public API shows it, with its live number of applicants (submitted applications that
 /// were not withdrawn), straight from the registration service's own tables.
 struct FormationView: Codable, Sendable {

@@ -270,16 +270,11 @@ struct ApplicationCommands: Sendable {
                 .init(field: "formationId", code: "unknown-formation", message: "no such formation"),
             ])
         }
-        let zone = TimeZone(identifier: period.timeZone) ?? TimeDisplay.wib
-        if now < period.registrationOpensAt {
-            throw RegistrationValidationError(issues: [.init(
-                field: field, code: "registration-not-open",
-                message: "registration opens at \(TimeDisplay.describe(period.registrationOpensAt, agency: zone))")])
-        }
-        if now >= period.registrationClosesAt {
-            throw RegistrationValidationError(issues: [.init(
-                field: field, code: "registration-closed",
-                message: "registration closed at \(TimeDisplay.describe(period.registrationClosesAt, agency: zone))")])
+        if let closed = Eligibility.registrationWindowIssue(
+            opensAt: period.registrationOpensAt, closesAt: period.registrationClosesAt,
+            timeZone: TimeZone(identifier: period.timeZone) ?? TimeDisplay.wib, now: now, field: field)
+        {
+            throw RegistrationValidationError(issues: [closed])
         }
         return (formation, period)
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import RecruitmentEvents
+import ServiceKit
 
 /// An uploaded file that passed inspection: its real format (from the magic bytes), size and SHA-256.
 struct InspectedDocument: Sendable, Equatable {

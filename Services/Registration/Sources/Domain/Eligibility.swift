@@ -1,5 +1,6 @@
 import Foundation
 import RecruitmentEvents
+import ServiceKit
 
 /// The formation facts an application is checked against.
 struct FormationSnapshot: Sendable, Equatable {
@@ -18,16 +19,31 @@ struct FormationSnapshot: Sendable, Equatable {
 /// Eligibility at submission (DOMAIN.md §1.1-1.2). Pure: `now` is passed in, so deadlines are testable against any
 /// clock; instants are compared in UTC, the only place time zones matter is the calendar date used for the age.
 enum Eligibility {
+    /// Why registration is not open at `now` (before the opening or at/after the closing instant, compared in UTC
+    /// and described in the agency's zone and WIB), or `nil` while it is open.
+    static func registrationWindowIssue(opensAt: Date, closesAt: Date, timeZone: TimeZone, now: Date,
+                                        field: String = "formationId") -> RegistrationIssue?
+    {
+        if now < opensAt {
+            return .init(field: field, code: "registration-not-open",
+                         message: "registration opens at \(TimeDisplay.describe(opensAt, agency: timeZone))")
+        }
+        if now >= closesAt {
+            return .init(field: field, code: "registration-closed",
+                         message: "registration closed at \(TimeDisplay.describe(closesAt, agency: timeZone))")
+        }
+        return nil
+    }
+
     static func check(formation: FormationSnapshot, birthDate: CalendarDate, education: EducationQualification,
                       grade: AcademicGrade, now: Date) -> [RegistrationIssue]
     {
         var issues: [RegistrationIssue] = []
-        if now < formation.registrationOpensAt {
-            issues.append(.init(field: "formationId", code: "registration-not-open",
-                                message: "registration opens at \(TimeDisplay.describe(formation.registrationOpensAt, agency: formation.timeZone))"))
-        } else if now >= formation.registrationClosesAt {
-            issues.append(.init(field: "formationId", code: "registration-closed",
-                                message: "registration closed at \(TimeDisplay.describe(formation.registrationClosesAt, agency: formation.timeZone))"))
+        if let closed = registrationWindowIssue(
+            opensAt: formation.registrationOpensAt, closesAt: formation.registrationClosesAt,
+            timeZone: formation.timeZone, now: now)
+        {
+            issues.append(closed)
         }
         let today = CalendarDate.of(now, in: formation.timeZone)
         let age = birthDate.age(on: today)
@@ -59,20 +75,5 @@ enum Eligibility {
     static func sameMajor(_ a: String, _ b: String) -> Bool {
         a.trimmingCharacters(in: .whitespaces).compare(
             b.trimmingCharacters(in: .whitespaces), options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
-    }
-}
-
-/// Renders instants for people: the agency's local time and WIB, the zone national deadlines are stated in.
-enum TimeDisplay {
-    static let wib = TimeZone(identifier: "Asia/Jakarta")!
-
-    static func local(_ instant: Date, in zone: TimeZone) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: zone)
-        style = style.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
-        return instant.formatted(style)
-    }
-
-    static func describe(_ instant: Date, agency: TimeZone) -> String {
-        "\(local(instant, in: agency)) (\(local(instant, in: wib)) WIB)"
     }
 }

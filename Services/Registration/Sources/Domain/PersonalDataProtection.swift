@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ServiceKit
 
 /// Protects the identity numbers this service must keep: NIK and KK are encrypted at rest (AES-256-GCM) and
 /// uniqueness of NIKs is enforced through a keyed hash (HMAC-SHA-256), so the database holds no plain-text NIK index.

@@ -7,6 +7,7 @@ import ServiceKit
 
 /// Follows the verification topic into the applications table, so an applicant's status view shows verification
 /// progress, the published MS/TMS result and the objection, and so withdrawal closes once a verifier takes the case.
+/// A publication names its formation, or covers the whole period when it names none.
 enum VerificationProgressProjection {
     static let projection = Projection(
         name: "verification-progress",
@@ -22,7 +23,8 @@ enum VerificationProgressProjection {
             case let recorded as VerificationDecisionRecordedV1:
                 let state = VerificationDecisionState(
                     decisionId: recorded.decisionId, outcome: recorded.outcome,
-                    unmetRequirements: recorded.unmetRequirements, countersigned: false, decidedAt: envelope.time)
+                    unmetRequirements: recorded.unmetRequirements, countersigned: !recorded.awaitsCountersignature,
+                    decidedAt: envelope.time)
                 try await connection.query(
                     """
                     UPDATE applications SET verification_decision = \(try JSONColumn.text(state))::jsonb,
@@ -48,7 +50,7 @@ enum VerificationProgressProjection {
                 try await connection.query(
                     """
                     INSERT INTO period_publications (period_id, formation_id, published_at)
-                    VALUES (\(published.periodId), NULL, \(envelope.time))
+                    VALUES (\(published.periodId), \(published.formationId), \(envelope.time))
                     """, logger: logger)
             case let filed as ObjectionFiledV1:
                 let state = ObjectionState(objectionId: filed.objectionId, filedAt: envelope.time)

@@ -1,6 +1,7 @@
 /// A requirement a TMS decision names as not met (DOMAIN §1.4: a TMS result must state the unmet requirement).
 public struct UnmetRequirement: Sendable, Hashable, Codable {
-    /// The ``RequiredDocument/code`` or another requirement code (e.g. `kualifikasi-pendidikan`).
+    /// The ``RequiredDocument/code`` of a submitted document, or a general requirement: `kualifikasi-pendidikan`,
+    /// `akreditasi` or `usia`.
     public var requirementCode: String
     /// Why it is not met.
     public var reasonCode: RequirementFailureReason

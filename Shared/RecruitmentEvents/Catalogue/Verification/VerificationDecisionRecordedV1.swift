@@ -21,6 +21,10 @@ public struct VerificationDecisionRecordedV1: RecruitmentEvent {
     public var unmetRequirements: [UnmetRequirement]
     /// The deciding officer.
     public var verifierId: UUID
+    /// Whether the decision waits for a supervisor's countersignature (four eyes) before it is the application's
+    /// result. `false`: it is final as recorded (e.g. MS when only TMS decisions need a second pair of eyes). Absent in
+    /// events of producers that predate the field, which always required it: read absent as `true`.
+    public var requiresCountersignature: Bool?
 
     /// Creates the value; each parameter is the property of the same name.
     public init(
@@ -30,7 +34,8 @@ public struct VerificationDecisionRecordedV1: RecruitmentEvent {
         applicantId: UUID,
         outcome: AdministrativeOutcome,
         unmetRequirements: [UnmetRequirement],
-        verifierId: UUID
+        verifierId: UUID,
+        requiresCountersignature: Bool? = nil
     ) {
         self.decisionId = decisionId
         self.caseId = caseId
@@ -39,7 +44,11 @@ public struct VerificationDecisionRecordedV1: RecruitmentEvent {
         self.outcome = outcome
         self.unmetRequirements = unmetRequirements
         self.verifierId = verifierId
+        self.requiresCountersignature = requiresCountersignature
     }
+
+    /// Whether the decision is final only once countersigned (``requiresCountersignature``, absent read as `true`).
+    public var awaitsCountersignature: Bool { requiresCountersignature ?? true }
 
     /// Partition key: the application id, so each application's verification stays ordered.
     public var partitionKey: String { applicationId.eventKey }
@@ -63,7 +72,8 @@ extension VerificationDecisionRecordedV1 {
                     explanation: "Transkrip nilai halaman 2 tidak terbaca."
                 ),
             ],
-            verifierId: CatalogueExamples.verifierId
+            verifierId: CatalogueExamples.verifierId,
+            requiresCountersignature: true
         )
     }
 }

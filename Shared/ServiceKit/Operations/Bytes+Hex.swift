@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 
 extension Sequence<UInt8> {
     /// The bytes as lowercase hex, the form hashes take in events and headers.
-    var lowercaseHex: String {
+    public var lowercaseHex: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in self {
@@ -15,7 +15,7 @@ extension Sequence<UInt8> {
 
 extension Data {
     /// Bytes from lowercase or uppercase hex; `nil` for anything else.
-    init?(hex: String) {
+    public init?(hex: String) {
         guard hex.utf8.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hex.utf8.count / 2)
