@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "RecruitmentEvents", targets: ["RecruitmentEvents"]),
         .executable(name: "registration", targets: ["RegistrationServer"]),
+        .executable(name: "verification", targets: ["VerificationServer"]),
         .executable(name: "announcements", targets: ["AnnouncementsServer"]),
         .executable(name: "recruitment-events-schema", targets: ["RecruitmentEventsSchemaTool"]),
         .executable(name: "asn-bench", targets: ["Benchmarks"]),
@@ -123,6 +124,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Verification",
+            dependencies: [
+                "ServiceKit", "RecruitmentEvents", "EventStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Verification/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "VerificationServer",
+            dependencies: ["Verification", "ServiceKit"],
+            path: "Services/Verification/Server",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Announcements",
             dependencies: [
                 "ServiceKit", "RecruitmentEvents", "EventStore",
@@ -213,6 +236,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "VerificationTests",
+            dependencies: [
+                "Verification", "TestSupport", "ServiceKit", "EventStore", "RecruitmentEvents",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/VerificationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AnnouncementsTests",
             dependencies: [
                 "Announcements", "TestSupport", "EventStore", "ServiceKit", "RecruitmentEvents",
@@ -223,7 +257,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "SuiteHarness", "RecruitmentEvents"],
+            dependencies: [
+                "TestSupport", "SuiteHarness", "RecruitmentEvents",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tests/EndToEndTests",
             swiftSettings: swiftSettings
         ),

@@ -7,6 +7,6 @@ trap '[ -n "${follower}" ] && kill "${follower}" 2>/dev/null; "${REPO_ROOT}/depl
 trap 'exit 0' INT TERM
 "${REPO_ROOT}/deploy/local/up.sh"
 say "Press Ctrl-C to stop. Following the service logs:"
-tail -n 0 -F "${LOG_DIR}"/registration.log "${LOG_DIR}"/announcements.log &
+tail -n 0 -F $(for s in "${SERVICES[@]}"; do printf '%s/%s.log ' "${LOG_DIR}" "$s"; done) &
 follower=$!
 wait

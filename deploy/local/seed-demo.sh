@@ -25,3 +25,5 @@ say "${visible:-0} of ${count} applications visible in the announcements service
 echo "  periods:        ${REG}/v1/periods"
 echo "  public counts:  ${ANN}/v1/formations/counts?periodId=${period_id}"
 echo "  applicants:     $(json_field applicantLogin) (password $(json_field applicantPassword))"
+echo "  officers:       $(json_field officers)"
+echo "  verification:   http://127.0.0.1:$(service_port verification)/v1/queue (officer token; see README, Verification)"

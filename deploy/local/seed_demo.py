@@ -88,6 +88,13 @@ for position, kind, major in specs:
         "quota": 2, "educationRequirements": [{"level": "S-1", "majors": [major]}]}, token=admin)[1]
     formations.append((formation["formationId"], major))
 
+# Officers for the verification service (re-running the seed finds them already there).
+OFFICERS = [("verifikator@kupangkota.go.id", "Yuliana Ndun", ["verifier"], "Verifikator-Kupang-2026"),
+            ("pengawas@kupangkota.go.id", "Daniel Tefa", ["supervisor"], "Pengawas-Kupang-2026")]
+for officer_email, display_name, roles, officer_password in OFFICERS:
+    call("POST", f"{REG}/v1/admin/officers", {"email": officer_email, "displayName": display_name, "roles": roles,
+                                               "password": officer_password}, token=admin, expect=(201, 409))
+
 given = ["Maria", "Yohanes", "Agustina", "Fransiskus", "Elisabeth", "Petrus", "Yuliana", "Daniel"]
 family = ["Fanggidae", "Ndun", "Tefa", "Lakapu", "Bessie", "Manafe", "Nalle", "Sabu", "Benu"]
 run = int(time.time()) % 9000  # keeps NIKs, KK numbers and e-mails unique when the seed runs again
@@ -120,4 +127,5 @@ for serial in range(1, COUNT + 1):
 
 print(json.dumps({"periodId": period_id, "submitted": submitted,
                   "applicantLogin": f"demo1.{run}@example.org ... demo{COUNT}.{run}@example.org",
-                  "applicantPassword": APPLICANT_PASSWORD}))
+                  "applicantPassword": APPLICANT_PASSWORD,
+                  "officers": " ".join(f"{e} ({r[0]}, password {p})" for e, _, r, p in OFFICERS)}))

@@ -30,6 +30,9 @@ service_env() {
   echo "ASN_REGISTRATION_SIGNUPS_PER_MINUTE=${ASN_REGISTRATION_SIGNUPS_PER_MINUTE:-1000}"
   echo "ASN_REGISTRATION_INITIAL_ADMIN_EMAIL=${ASN_DEMO_ADMIN_EMAIL}"
   echo "ASN_REGISTRATION_INITIAL_ADMIN_PASSWORD=${ASN_DEMO_ADMIN_PASSWORD}"
+  # The other services trust the registration service's token keys and fetch documents from it.
+  echo "ASN_AUTH_JWKS_URL=http://127.0.0.1:$(service_port registration)/.well-known/jwks.json"
+  echo "ASN_VERIFICATION_REGISTRATION_URL=http://127.0.0.1:$(service_port registration)"
 }
 
 start() {

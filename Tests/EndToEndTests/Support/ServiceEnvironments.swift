@@ -14,6 +14,17 @@ enum ServiceEnvironments {
         ]) { _, new in new })
     }
 
+    /// A verification process that trusts `registration`'s JWKS and fetches documents from it; `extra` overrides.
+    static func verification(postgres: String, brokers: String, prefix: String, registration: String,
+                             extra: [String: String] = [:]) throws -> ServiceProcess
+    {
+        try ServiceProcess(name: "verification", environment: VerificationSettings.environment(
+            registrationURL: registration
+        ).merging([
+            "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
+        ]) { _, new in new }.merging(extra) { _, new in new })
+    }
+
     static func announcements(postgres: String, brokers: String, prefix: String) throws -> ServiceProcess {
         try ServiceProcess(name: "announcements", environment: [
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,

@@ -1,0 +1,4 @@
+import ServiceKit
+import Verification
+
+await ServiceMain.main(VerificationService.self)

@@ -1,0 +1,99 @@
+import EventStore
+import Foundation
+import HTTPTypes
+import Logging
+import Metrics
+import PostgresNIO
+import RecruitmentEvents
+import ServiceKit
+
+/// Runs the case rules against the stored case and appends what they decide.
+///
+/// A command reads the case and its version, asks the pure rules (``VerificationCase``) for the events, and appends
+/// them with that version, updating the `cases` row in the same transaction. When another request changed the case in
+/// between (two verifiers claiming at once) the command is re-run on the fresh state, where the rules see the winner's
+/// claim: exactly one of them gets the case.
+struct CaseCommands: Sendable {
+    let eventStore: EventStore
+    let store: CaseStore
+    let logger: Logger
+
+    /// Re-runs `attempt` when the case's stream moved under it.
+    func retryingOnConflict<T>(attempts: Int = 5, _ attempt: () async throws -> T) async throws -> T {
+        for _ in 1..<attempts {
+            do {
+                return try await attempt()
+            } catch EventStoreError.concurrencyConflict {
+                continue
+            }
+        }
+        do {
+            return try await attempt()
+        } catch EventStoreError.concurrencyConflict {
+            throw Problem.conflict(type: "concurrent-change", "The case changed at the same time; try again.")
+        }
+    }
+
+    /// Loads the case, lets `decide` choose the events, appends them and answers the new state.
+    func execute(
+        _ caseId: UUID, request: ServiceRequestContext, now: Date = Date(),
+        decide: (VerificationCase) async throws -> [any RecruitmentEvent]
+    ) async throws -> VerificationCase {
+        try await retryingOnConflict {
+            guard let loaded = try await store.load(caseId) else {
+                throw Problem.notFound("No verification case \(caseId.eventKey).")
+            }
+            let events = try await decide(loaded.state)
+            return try await append(events, to: loaded, request: request, now: now)
+        }
+    }
+
+    /// Appends `events` after `loaded` and writes the folded state.
+    func append(_ events: [any RecruitmentEvent], to loaded: CaseStore.Loaded, request: ServiceRequestContext,
+                now: Date) async throws -> VerificationCase
+    {
+        guard !events.isEmpty else { return loaded.state }
+        var state = loaded.state
+        var envelopes: [EventEnvelope] = []
+        for (offset, event) in events.enumerated() {
+            envelopes.append(try EventEnvelope(
+                event: event, streamId: state.streamId, streamVersion: loaded.version + Int64(offset) + 1, time: now,
+                correlationId: request.correlationId, traceparent: request.traceparent))
+            state.apply(event, at: envelopes.last!.time)
+        }
+        let version = loaded.version + Int64(events.count)
+        let final = state
+        try await eventStore.append(envelopes, toStream: state.streamId, expectedVersion: loaded.version) {
+            connection, _ in
+            try await CaseStore.save(final, version: version, at: now, on: connection, logger: self.logger)
+        }
+        for event in events { Self.count(event) }
+        logger.info("verification case updated", metadata: [
+            "case_id": "\(state.caseId.eventKey)", "events": "\(events.map { type(of: $0).eventType })",
+            "status": "\(state.status.rawValue)",
+        ])
+        return state
+    }
+
+    /// Decisions per verifier and outcome, countersignatures, returns and objections, for `/metrics`.
+    static func count(_ event: any RecruitmentEvent) {
+        switch event {
+        case let recorded as VerificationDecisionRecordedV1:
+            Counter(label: "asn_verification_decisions_total", dimensions: [
+                ("verifier", recorded.verifierId.eventKey), ("outcome", recorded.outcome.rawValue),
+            ]).increment()
+        case is VerificationDecisionCountersignedV1:
+            Counter(label: "asn_verification_countersignatures_total").increment()
+        case is VerificationDecisionReturnedV1:
+            Counter(label: "asn_verification_decisions_returned_total").increment()
+        case is ObjectionFiledV1:
+            Counter(label: "asn_verification_objections_filed_total").increment()
+        case let resolved as ObjectionResolvedV1:
+            Counter(label: "asn_verification_objections_resolved_total", dimensions: [
+                ("outcome", resolved.outcome.rawValue),
+            ]).increment()
+        default:
+            break
+        }
+    }
+}
