@@ -13,9 +13,9 @@ extension EventStore {
     /// - Parameters:
     ///   - envelopes: the first event of each stream; stream ids must be distinct. Their `streamVersion` is set to 1.
     ///   - connection: the caller's connection, inside its transaction.
-    /// - Returns: the events actually inserted (the streams that did not exist yet), in the given order.
+    /// - Returns: the ids of the streams actually started (those that did not exist yet).
     public func startStreams(_ envelopes: [EventEnvelope], on connection: PostgresConnection) async throws
-        -> [StoredEvent]
+        -> Set<String>
     {
         guard !envelopes.isEmpty else { return [] }
         guard Set(envelopes.map(\.streamId)).count == envelopes.count else {
@@ -29,8 +29,8 @@ extension EventStore {
         let types = envelopes.map(\.type)
         let payloads = envelopes.map { String(decoding: $0.data, as: UTF8.self) }
         let metadata = envelopes.map { EventMetadata($0).jsonText() }
-        var stored: [StoredEvent] = []
-        stored.reserveCapacity(envelopes.count)
+        var started = Set<String>()
+        started.reserveCapacity(envelopes.count)
         do {
             let rows = try await connection.query(
                 """
@@ -41,13 +41,13 @@ extension EventStore {
                 WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = b.stream_id)
                 ORDER BY b.n
                 ON CONFLICT DO NOTHING
-                RETURNING \(unescaped: StoredEvent.columns)
+                RETURNING stream_id
                 """, logger: logger)
             // The server reports a payload jsonb refuses while the rows stream, so read them inside the `do`.
-            for try await row in rows { stored.append(try StoredEvent(row: row)) }
+            for try await streamId in rows.decode(String.self) { started.insert(streamId) }
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
             throw EventStoreError.invalidPayload(eventId: envelopes[0].id, reason: error.serverMessage)
         }
-        return stored.sorted { $0.position < $1.position }
+        return started
     }
 }

@@ -2,7 +2,7 @@
 struct BenchOptions: Sendable {
     /// One of the measurements.
     enum Benchmark: String, CaseIterable, Sendable {
-        case producer, projection, skeleton, submissions, uploads
+        case producer, projection, skeleton, submissions, uploads, queue
     }
 
     var benchmarks: [Benchmark] = Benchmark.allCases
@@ -35,6 +35,10 @@ struct BenchOptions: Sendable {
     var uploadSeconds = 10
     /// Concurrent uploaders of the uploads benchmark's closed loop.
     var uploaders = 4
+    /// Submitted applications the queue benchmark projects into a fresh verification service.
+    var queueCases = 100_000
+    /// Queue listings the queue benchmark times.
+    var queueListings = 1_000
     /// Applicants prepared at the same time before the HTTP benchmarks (not measured).
     var prepareConcurrency = 8
 
@@ -44,13 +48,13 @@ struct BenchOptions: Sendable {
     var submissionDrafts: Int { drafts ?? submissionRate * submissionSeconds + Self.closedLoopDrafts }
 
     static let usage = """
-        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads[,...]] [--events N]
+        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads|queue[,...]] [--events N]
                          [--producer-events N] [--batch N] [--projection-events N] [--formations N] [--rate R]
                          [--seconds S] [--poll-ms MS] [--drafts N] [--submission-rate R] [--submission-seconds S]
                          [--concurrency N] [--upload-rate R] [--upload-seconds S] [--uploaders N]
-                         [--prepare-concurrency N]
+                         [--queue-cases N] [--queue-listings N] [--prepare-concurrency N]
 
-          --only                   run only these benchmarks (comma-separated or repeated; default: all five)
+          --only                   run only these benchmarks (comma-separated or repeated; default: all six)
           --events N               events of the producer and projection benchmarks (defaults 100000 and 50000)
           --producer-events N      events of the producer benchmark only
           --batch N                records per producer batch (default 1000, the outbox relay's batch size)
@@ -67,6 +71,8 @@ struct BenchOptions: Sendable {
           --upload-rate R          800 KB PDF uploads per second of the uploads open loop (default 20)
           --upload-seconds S       duration of the uploads open loop; the closed loop sends as many (default 10)
           --uploaders N            concurrent uploaders of the uploads closed loop (default 4)
+          --queue-cases N          submissions the verification queue benchmark projects (default 100000)
+          --queue-listings N       queue listings it times (default 1000)
           --prepare-concurrency N  applicants prepared at the same time before the HTTP benchmarks (default 8)
 
         The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
@@ -97,7 +103,7 @@ struct BenchOptions: Sendable {
                 for name in value.split(separator: ",") {
                     guard let benchmark = Benchmark(rawValue: String(name)) else {
                         throw .invalidValue(flag: flag, value: String(name),
-                                            expected: "producer, projection, skeleton, submissions or uploads")
+                                            expected: "producer, projection, skeleton, submissions, uploads or queue")
                     }
                     only.append(benchmark)
                 }
@@ -118,6 +124,8 @@ struct BenchOptions: Sendable {
             case "--upload-rate": uploadRate = try Self.positive(value, flag)
             case "--upload-seconds": uploadSeconds = try Self.positive(value, flag)
             case "--uploaders": uploaders = try Self.positive(value, flag)
+            case "--queue-cases": queueCases = try Self.positive(value, flag)
+            case "--queue-listings": queueListings = try Self.positive(value, flag)
             case "--prepare-concurrency": prepareConcurrency = try Self.positive(value, flag)
             default: throw .unknownFlag(flag)
             }
@@ -136,7 +144,8 @@ struct BenchOptions: Sendable {
     private static let knownFlags: Set<String> = [
         "--only", "--events", "--producer-events", "--batch", "--projection-events", "--formations", "--rate",
         "--seconds", "--poll-ms", "--drafts", "--submission-rate", "--submission-seconds", "--concurrency",
-        "--upload-rate", "--upload-seconds", "--uploaders", "--prepare-concurrency",
+        "--upload-rate", "--upload-seconds", "--uploaders", "--queue-cases", "--queue-listings",
+        "--prepare-concurrency",
     ]
 
     private static func positive(_ value: String, _ flag: String) throws(BenchOptionsError) -> Int {

@@ -102,6 +102,23 @@ struct BenchSuite {
                          target: nil),
                 .count("upload errors, closed loop", closed?.errors, atMost: 0, unit: "requests"),
             ], result != nil)
+        case .queue:
+            BenchReport.heading("Verification queue: \(grouped(Double(options.queueCases))) cases projected ≤ 30 s, "
+                                + "listing p99 ≤ 50 ms")
+            let result = await attempt {
+                try await QueueBenchmark(
+                    kafka: kafka, databases: databases, brokers: brokers, cases: options.queueCases,
+                    formations: options.formations, listings: options.queueListings
+                ).run()
+            }
+            return ([
+                .latency("queue of \(grouped(Double(options.queueCases))) projected (ready → all applied)",
+                         result?.projection, target: .seconds(30)),
+                .rate("queue projection throughput", result?.casesPerSecond, target: nil, unit: "cases/s"),
+                .latency("queue listing p50 (50 per page)", result?.listing.percentile(50), target: nil),
+                .latency("queue listing p99 (50 per page)", result?.listing.percentile(99), target: .milliseconds(50)),
+                .latency("queue listing max", result?.listing.maximum, target: nil),
+            ], result != nil)
         }
     }
 

@@ -36,6 +36,10 @@ public struct VerificationService: RecruitmentService {
         static let historyShowsOfficers = ConfigurationKey(
             "ASN_VERIFICATION_HISTORY_SHOWS_OFFICERS", default: "false",
             help: "Whether applicants see the officer account ids in their case's history.")
+        static let intakeConsumers = ConfigurationKey(
+            "ASN_VERIFICATION_INTAKE_CONSUMERS", default: "2",
+            help: "Consumers of the registration topic per instance (1-16) that open cases; several overlap one "
+                + "batch's database work with the next one's decoding (a registration peak of 100,000 submissions).")
         static let metricsIntervalSeconds = ConfigurationKey(
             "ASN_VERIFICATION_METRICS_INTERVAL_SECONDS", default: "15",
             help: "How often the backlog gauges (queue depth, oldest case, objections) are sampled (1-3600 s).")
@@ -43,7 +47,7 @@ public struct VerificationService: RecruitmentService {
 
     public static var configurationKeys: [ConfigurationKey] {
         [Key.registrationURL, Key.leaseSeconds, Key.countersign, Key.objectionWindowDays, Key.objectionAnswerDays,
-         Key.historyShowsOfficers, Key.metricsIntervalSeconds] + JWKSRefresher.Key.all
+         Key.historyShowsOfficers, Key.intakeConsumers, Key.metricsIntervalSeconds] + JWKSRefresher.Key.all
     }
 
     let context: ServiceContext
@@ -51,6 +55,7 @@ public struct VerificationService: RecruitmentService {
     let policy: VerificationPolicy
     let registrationURL: String
     let metricsInterval: Duration
+    let intakeConsumers: Int
 
     public init(context: ServiceContext) throws {
         self.context = context
@@ -70,10 +75,11 @@ public struct VerificationService: RecruitmentService {
         else { throw ConfigurationError.invalid(key: Key.registrationURL.name, value: url, expected: "an http(s) URL") }
         registrationURL = url
         metricsInterval = .seconds(try reader.int(Key.metricsIntervalSeconds, in: 1...3600))
+        intakeConsumers = try reader.int(Key.intakeConsumers, in: 1...16)
     }
 
     public var projections: [Projection] {
-        [CaseIntakeProjection(eventStore: context.eventStore).projection]
+        [CaseIntakeProjection(eventStore: context.eventStore, consumers: intakeConsumers).projection]
     }
 
     public var backgroundServices: [any Service] {

@@ -89,6 +89,10 @@ public struct Projection: Sendable {
     public var name: String
     /// The topics it consumes.
     public var topics: [RecruitmentTopic]
+    /// Consumers of the group in each instance of the service (at least 1). With more than one, the topics'
+    /// partitions are shared among them as among instances, so one consumer's database work overlaps another's
+    /// decoding and encoding; events of one partition key stay in order on one consumer.
+    public var consumers: Int
     /// Applies the new events of one batch (in consumption order) inside the batch's transaction and says, per
     /// event, what it did: `.applied`, `.ignored` for events it does not care about, or `.deadLetter(reason:)` for one
     /// that can never be applied (the partition keeps flowing). Throwing rolls the whole batch back; the runner
@@ -102,12 +106,13 @@ public struct Projection: Sendable {
     public init(
         name: String,
         topics: [RecruitmentTopic],
+        consumers: Int = 1,
         apply: @escaping @Sendable (any RecruitmentEvent, EventEnvelope, PostgresConnection, Logger) async throws
             -> ApplyOutcome,
         reset: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void
     ) {
         self.init(
-            name: name, topics: topics,
+            name: name, topics: topics, consumers: consumers,
             applyAll: { events, connection, logger in
                 var outcomes: [ApplyOutcome] = []
                 outcomes.reserveCapacity(events.count)
@@ -123,11 +128,13 @@ public struct Projection: Sendable {
     public init(
         name: String,
         topics: [RecruitmentTopic],
+        consumers: Int = 1,
         applyAll: @escaping @Sendable ([DecodedEvent], PostgresConnection, Logger) async throws -> [ApplyOutcome],
         reset: @escaping @Sendable (PostgresConnection, Logger) async throws -> Void
     ) {
         self.name = name
         self.topics = topics
+        self.consumers = max(1, consumers)
         self.applyAll = applyAll
         self.reset = reset
     }

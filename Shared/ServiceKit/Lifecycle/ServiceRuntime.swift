@@ -101,12 +101,14 @@ struct ServiceRuntime<S: RecruitmentService> {
                 idleInterval: .milliseconds(configuration.outboxPollIntervalMilliseconds),
                 startup: startup, logger: logger))
         }
-        let runners = service.projections.map {
-            ProjectionRunner(
-                projection: $0, serviceName: S.name, configuration: configuration, store: projectionStore,
-                registry: registry, startup: startup, logger: logger,
-                deadLetters: DeadLetterPublisher(
-                    producer: producer, topic: configuration.deadLetterTopicName, logger: logger))
+        let runners = service.projections.flatMap { projection in
+            (0..<projection.consumers).map { member in
+                ProjectionRunner(
+                    projection: projection, member: member, serviceName: S.name, configuration: configuration,
+                    store: projectionStore, registry: registry, startup: startup, logger: logger,
+                    deadLetters: DeadLetterPublisher(
+                        producer: producer, topic: configuration.deadLetterTopicName, logger: logger))
+            }
         }
         backgroundServices.append(contentsOf: runners as [any Service])
         backgroundServices.append(contentsOf: service.backgroundServices)

@@ -30,8 +30,10 @@ final class ProjectionRunner: Service, Sendable {
     private let deadLettered: Counter
     private let batchDuration: Metrics.Timer
 
-    init(projection: Projection, serviceName: String, configuration: ServiceConfiguration, store: ProjectionStore,
-         registry: EventRegistry, startup: StartupState, logger: Logger, deadLetters: DeadLetterPublisher? = nil)
+    /// A runner of `projection`; `member` numbers the consumers of one instance (``Projection/consumers``).
+    init(projection: Projection, member: Int = 0, serviceName: String, configuration: ServiceConfiguration,
+         store: ProjectionStore, registry: EventRegistry, startup: StartupState, logger: Logger,
+         deadLetters: DeadLetterPublisher? = nil)
     {
         self.deadLetters = deadLetters
         self.projection = projection
@@ -41,12 +43,13 @@ final class ProjectionRunner: Service, Sendable {
         self.startup = startup
         var logger = logger
         logger[metadataKey: "projection"] = .string(projection.name)
+        if projection.consumers > 1 { logger[metadataKey: "consumer"] = .stringConvertible(member + 1) }
         self.logger = logger
         self.consumerConfiguration = KafkaConsumerConfiguration(
             bootstrapServers: configuration.kafkaBrokers,
             groupID: group,
             topics: projection.topics.map(configuration.topicName),
-            clientID: "\(serviceName)-\(projection.name)",
+            clientID: member == 0 ? "\(serviceName)-\(projection.name)" : "\(serviceName)-\(projection.name)-\(member + 1)",
             sessionTimeout: .milliseconds(configuration.kafkaSessionTimeoutMilliseconds),
             maxBatchSize: configuration.projectionBatchSize,
             // Read models are public views: a short fetch wait keeps "accepted → visible" low when traffic is light

@@ -20,20 +20,9 @@ struct ApplicationCommands: Sendable {
 
     var logger: Logger { context.logger }
 
-    /// Re-runs `attempt` when the stream moved under it (at most `attempts` times).
-    func retryingOnConflict<T>(attempts: Int = 5, _ attempt: () async throws -> T) async throws -> T {
-        for _ in 1..<attempts {
-            do {
-                return try await attempt()
-            } catch EventStoreError.concurrencyConflict {
-                continue
-            }
-        }
-        do {
-            return try await attempt()
-        } catch EventStoreError.concurrencyConflict {
-            throw RegistrationProblem.concurrentChange
-        }
+    /// Re-runs `attempt` when the application's stream moved under it.
+    func retryingOnConflict<T>(_ attempt: () async throws -> T) async throws -> T {
+        try await retryingOnConcurrencyConflict(exhausted: RegistrationProblem.concurrentChange, attempt)
     }
 
     // MARK: Start and change formation

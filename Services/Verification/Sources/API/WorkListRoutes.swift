@@ -63,8 +63,8 @@ struct WorkListRoutes: Sendable {
         let after = cursor ?? .start
         let rows = try await postgres.query(
             """
-            SELECT c.case_id, c.application_id, c.state->>'registrationNumber', c.formation_id, f.position_name,
-                   c.submitted_at, c.status, c.state->'lastReturn'->>'reason',
+            SELECT c.case_id, c.application_id, c.registration_number, c.formation_id, f.position_name,
+                   c.submitted_at, c.status, c.returned_reason,
                    (extract(epoch FROM c.submitted_at) * 1000000)::bigint
             FROM cases c LEFT JOIN formations f ON f.formation_id = c.formation_id
             WHERE c.status IN ('open', 'claimed') AND (c.status = 'open' OR c.lease_expires_at <= \(now))
@@ -128,7 +128,7 @@ struct WorkListRoutes: Sendable {
         let after = cursor ?? .start
         let rows = try await postgres.query(
             """
-            SELECT c.state::text, (extract(epoch FROM c.submitted_at) * 1000000)::bigint
+            SELECT \(unescaped: CaseStore.stateColumns), (extract(epoch FROM c.submitted_at) * 1000000)::bigint
             FROM cases c
             WHERE c.status = 'awaiting-countersignature'
               AND (\(formation)::uuid IS NULL OR c.formation_id = \(formation))
@@ -141,8 +141,10 @@ struct WorkListRoutes: Sendable {
             """, logger: logger)
         var items: [CountersignatureItem] = []
         var cursors: [UUID: QueueCursor] = [:]
-        for try await (text, micros) in rows.decode((String, Int64).self) {
-            let state = try JSONColumn.decode(VerificationCase.self, from: text)
+        for try await row in rows {
+            let columns = row.makeRandomAccess()
+            let state = try CaseStore.decodeState(columns)
+            let micros = try columns[4].decode(Int64.self)
             guard let decision = state.decision else { continue }
             items.append(CountersignatureItem(
                 caseId: state.caseId, applicationId: state.applicationId, registrationNumber: state.registrationNumber,
@@ -157,7 +159,7 @@ struct WorkListRoutes: Sendable {
     func objections(formation: UUID?, filter: ObjectionFilter, now: Date) async throws -> [ObjectionItem] {
         let rows = try await postgres.query(
             """
-            SELECT c.state::text, p.answers_due_at
+            SELECT \(unescaped: CaseStore.stateColumns), p.answers_due_at
             FROM cases c
             LEFT JOIN publications p ON p.formation_id = c.formation_id AND p.round = 'initial'
             WHERE c.objection_status IS NOT NULL
@@ -166,8 +168,10 @@ struct WorkListRoutes: Sendable {
             ORDER BY c.submitted_at, c.case_id
             """, logger: logger)
         var items: [ObjectionItem] = []
-        for try await (text, due) in rows.decode((String, Date?).self) {
-            let state = try JSONColumn.decode(VerificationCase.self, from: text)
+        for try await row in rows {
+            let columns = row.makeRandomAccess()
+            let state = try CaseStore.decodeState(columns)
+            let due = try columns[4].decode(Date?.self)
             guard let objection = state.objection else { continue }
             let overdue = objection.outcome == nil && due.map { now >= $0.addingTimeInterval(1) } == true
             if filter == .overdue && !overdue { continue }

@@ -19,19 +19,10 @@ struct CaseCommands: Sendable {
     let logger: Logger
 
     /// Re-runs `attempt` when the case's stream moved under it.
-    func retryingOnConflict<T>(attempts: Int = 5, _ attempt: () async throws -> T) async throws -> T {
-        for _ in 1..<attempts {
-            do {
-                return try await attempt()
-            } catch EventStoreError.concurrencyConflict {
-                continue
-            }
-        }
-        do {
-            return try await attempt()
-        } catch EventStoreError.concurrencyConflict {
-            throw Problem.conflict(type: "concurrent-change", "The case changed at the same time; try again.")
-        }
+    func retryingOnConflict<T>(_ attempt: () async throws -> T) async throws -> T {
+        try await retryingOnConcurrencyConflict(
+            exhausted: Problem.conflict(type: "concurrent-change", "The case changed at the same time; try again."),
+            attempt)
     }
 
     /// Loads the case, lets `decide` choose the events, appends them and answers the new state.

@@ -16,53 +16,76 @@ struct CaseStore: Sendable {
         var version: Int64
     }
 
+    /// The columns ``decodeState(_:)`` reads, in order (selected first by every query that needs the state).
+    static let stateColumns = "state::text, submission::text, submitted_at, opened_at"
+
+    /// The case of a row selected with ``stateColumns`` first: its stored state, or, for a case no command has
+    /// touched yet, the state of the submission it was opened from.
+    static func decodeState(_ row: PostgresRandomAccessRow) throws -> VerificationCase {
+        if let state = try row[0].decode(String?.self) {
+            return try JSONColumn.decode(VerificationCase.self, from: state)
+        }
+        guard let submission = try row[1].decode(String?.self) else { throw CaseStoreError.missingState }
+        return VerificationCase(
+            opening: try JSONColumn.decode(ApplicationSubmittedV1.self, from: submission),
+            submittedAt: try row[2].decode(Date.self), openedAt: try row[3].decode(Date.self))
+    }
+
     func load(_ caseId: UUID) async throws -> Loaded? {
         try await first(postgres.query(
-            "SELECT state::text, stream_version FROM cases WHERE case_id = \(caseId)", logger: logger))
+            "SELECT \(unescaped: Self.stateColumns), stream_version FROM cases WHERE case_id = \(caseId)",
+            logger: logger))
     }
 
     func load(application applicationId: UUID) async throws -> Loaded? {
         try await first(postgres.query(
-            "SELECT state::text, stream_version FROM cases WHERE application_id = \(applicationId)", logger: logger))
+            "SELECT \(unescaped: Self.stateColumns), stream_version FROM cases WHERE application_id = \(applicationId)",
+            logger: logger))
     }
 
     /// The case row locked for the rest of `connection`'s transaction.
     static func loadForUpdate(application applicationId: UUID, on connection: PostgresConnection, logger: Logger)
         async throws -> Loaded?
     {
-        let rows = try await connection.query(
-            "SELECT state::text, stream_version FROM cases WHERE application_id = \(applicationId) FOR UPDATE",
-            logger: logger)
-        for try await (text, version) in rows.decode((String, Int64).self) {
-            return Loaded(state: try JSONColumn.decode(VerificationCase.self, from: text), version: version)
-        }
-        return nil
+        try await first(connection.query(
+            """
+            SELECT \(unescaped: stateColumns), stream_version FROM cases WHERE application_id = \(applicationId)
+            FOR UPDATE
+            """, logger: logger))
     }
 
     private func first(_ rows: PostgresRowSequence) async throws -> Loaded? {
-        for try await (text, version) in rows.decode((String, Int64).self) {
-            return Loaded(state: try JSONColumn.decode(VerificationCase.self, from: text), version: version)
+        try await Self.first(rows)
+    }
+
+    private static func first(_ rows: PostgresRowSequence) async throws -> Loaded? {
+        for try await row in rows {
+            let columns = row.makeRandomAccess()
+            return Loaded(state: try decodeState(columns), version: try columns[4].decode(Int64.self))
         }
         return nil
     }
 
-    /// Inserts newly opened cases (one statement); cases that exist already are left alone.
-    static func insert(_ cases: [VerificationCase], at time: Date, on connection: PostgresConnection, logger: Logger)
-        async throws
+    /// Inserts newly opened cases with the JSON of the submissions they were opened from (one statement); cases that
+    /// exist already are left alone.
+    static func insert(_ cases: [(state: VerificationCase, submission: String)], at time: Date,
+                       on connection: PostgresConnection, logger: Logger) async throws
     {
         guard !cases.isEmpty else { return }
-        let states = try cases.map { try JSONColumn.text($0) }
+        let states = cases.map(\.state)
         try await connection.query(
             """
-            INSERT INTO cases (case_id, application_id, applicant_id, period_id, formation_id, submitted_at, status,
-                               stream_version, state, updated_at)
-            SELECT case_id, application_id, applicant_id, period_id, formation_id, submitted_at, 'open', 1,
-                   state::jsonb, \(time)
-            FROM unnest(\(cases.map(\.caseId))::uuid[], \(cases.map(\.applicationId))::uuid[],
-                        \(cases.map(\.applicantId))::uuid[], \(cases.map(\.periodId))::uuid[],
-                        \(cases.map(\.formationId))::uuid[], \(cases.map(\.submittedAt))::timestamptz[],
-                        \(states)::text[])
-                 AS c(case_id, application_id, applicant_id, period_id, formation_id, submitted_at, state)
+            INSERT INTO cases (case_id, application_id, applicant_id, period_id, formation_id, registration_number,
+                               submitted_at, opened_at, status, stream_version, submission, updated_at)
+            SELECT case_id, application_id, applicant_id, period_id, formation_id, registration_number, submitted_at,
+                   opened_at, 'open', 1, submission::json, \(time)
+            FROM unnest(\(states.map(\.caseId))::uuid[], \(states.map(\.applicationId))::uuid[],
+                        \(states.map(\.applicantId))::uuid[], \(states.map(\.periodId))::uuid[],
+                        \(states.map(\.formationId))::uuid[], \(states.map(\.registrationNumber))::text[],
+                        \(states.map(\.submittedAt))::timestamptz[], \(states.map(\.openedAt))::timestamptz[],
+                        \(cases.map(\.submission))::text[])
+                 AS c(case_id, application_id, applicant_id, period_id, formation_id, registration_number, submitted_at,
+                      opened_at, submission)
             ON CONFLICT DO NOTHING
             """, logger: logger)
     }
@@ -78,7 +101,9 @@ struct CaseStore: Sendable {
                 lease_expires_at = \(state.claim?.leaseExpiresAt), decided_by = \(state.decision?.verifierId),
                 conflicted_officers = \(state.conflictedOfficers)::uuid[],
                 final_outcome = \(state.finalOutcome?.rawValue), objection_status = \(objectionStatus),
-                stream_version = \(version), state = \(try JSONColumn.text(state))::jsonb, updated_at = \(time)
+                returned_reason = \(state.status == .open ? state.lastReturn?.reason : nil),
+                stream_version = \(version), state = \(try JSONColumn.text(state))::json, submission = NULL,
+                updated_at = \(time)
             WHERE case_id = \(state.caseId)
             """, logger: logger)
     }
@@ -191,6 +216,12 @@ struct CaseStore: Sendable {
         }
         return alerts
     }
+}
+
+/// A `cases` row that cannot be read.
+enum CaseStoreError: Error {
+    /// Neither a state nor the submission (the table's CHECK makes this impossible).
+    case missingState
 }
 
 /// A published round of a formation's administrative results.

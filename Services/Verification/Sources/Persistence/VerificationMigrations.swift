@@ -2,7 +2,7 @@ import EventStore
 
 /// The verification service's own tables (versions from 100; 1-99 belong to the event store).
 ///
-/// `cases` is the inline read model of the case streams: the whole ``VerificationCase`` as `state`, plus the columns
+/// `cases` is the inline read model of the case streams: the whole ``VerificationCase`` as `state` (json), plus the columns
 /// the queue, countersignature and objection lists filter and sort on. It is written in the same transaction as the
 /// case's events, so a caller reads its own write and the row's `stream_version` is the version the state folds.
 enum VerificationMigrations {
@@ -40,17 +40,25 @@ enum VerificationMigrations {
                 applicant_id uuid NOT NULL,
                 period_id uuid NOT NULL,
                 formation_id uuid NOT NULL,
+                registration_number text NOT NULL,
                 submitted_at timestamptz NOT NULL,
+                opened_at timestamptz NOT NULL,
                 status text NOT NULL,
                 claimed_by uuid,
                 lease_expires_at timestamptz,
                 decided_by uuid,
+                returned_reason text,
                 conflicted_officers uuid[] NOT NULL DEFAULT '{}',
                 final_outcome text,
                 objection_status text,
                 stream_version bigint NOT NULL,
-                state jsonb NOT NULL,
-                updated_at timestamptz NOT NULL
+                -- A case is opened with the submission as consumed (its JSON as it came, not re-encoded) and no state:
+                -- the state is folded from it on first read and stored whole (json: written and read whole) from the
+                -- first command on.
+                submission json,
+                state json,
+                updated_at timestamptz NOT NULL,
+                CHECK (state IS NOT NULL OR submission IS NOT NULL)
             );
             -- The queue: cases in verification per formation (and overall), oldest submission first.
             CREATE INDEX cases_queue_formation ON cases (formation_id, submitted_at, case_id)
@@ -58,7 +66,6 @@ enum VerificationMigrations {
             CREATE INDEX cases_queue ON cases (submitted_at, case_id) WHERE status IN ('open', 'claimed');
             CREATE INDEX cases_awaiting_countersignature ON cases (submitted_at, case_id)
                 WHERE status = 'awaiting-countersignature';
-            CREATE INDEX cases_formation_status ON cases (formation_id, status);
             CREATE INDEX cases_objections ON cases (objection_status, formation_id) WHERE objection_status IS NOT NULL;
 
             -- Published administrative results per formation and round; the initial round's objection window.

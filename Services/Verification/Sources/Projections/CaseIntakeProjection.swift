@@ -14,10 +14,12 @@ import ServiceKit
 /// (the runner's), and case ids are derived from application ids: a replay opens nothing twice.
 struct CaseIntakeProjection: Sendable {
     let eventStore: EventStore
+    /// Consumers per instance (``Projection/consumers``).
+    var consumers = 1
 
     var projection: Projection {
         Projection(
-            name: "case-intake", topics: [.registration],
+            name: "case-intake", topics: [.registration], consumers: consumers,
             applyAll: { events, connection, logger in
                 try await self.apply(events, on: connection, logger: logger)
             },
@@ -34,7 +36,7 @@ struct CaseIntakeProjection: Sendable {
         var outcomes: [ApplyOutcome] = []
         outcomes.reserveCapacity(events.count)
         /// Submissions waiting to be opened set-based, with the index of their outcome.
-        var pending: [(state: VerificationCase, envelope: EventEnvelope, outcome: Int)] = []
+        var pending: [(state: VerificationCase, envelope: EventEnvelope, submission: String, outcome: Int)] = []
         var pendingCases = Set<UUID>()
         func flush() async throws {
             for index in try await open(pending, on: connection, logger: logger) { outcomes[index] = .ignored }
@@ -56,7 +58,8 @@ struct CaseIntakeProjection: Sendable {
                     traceparent: decoded.envelope.traceparent)
                 // The state records the event's own (millisecond) time, as a replay of the stream would.
                 state.openedAt = envelope.time
-                pending.append((state, envelope, outcomes.count))
+                // The submission's JSON as it was consumed: the case's initial state, without encoding it again.
+                pending.append((state, envelope, String(decoding: decoded.envelope.data, as: UTF8.self), outcomes.count))
                 outcomes.append(.applied)
             case let withdrawn as ApplicationWithdrawnV1:
                 // The case must exist before it can close: open what is pending first.
@@ -93,13 +96,12 @@ struct CaseIntakeProjection: Sendable {
 
     /// Opens the cases whose streams do not exist yet; answers the outcome indices of those that already existed (a
     /// replay).
-    private func open(_ pending: [(state: VerificationCase, envelope: EventEnvelope, outcome: Int)],
+    private func open(_ pending: [(state: VerificationCase, envelope: EventEnvelope, submission: String, outcome: Int)],
                       on connection: PostgresConnection, logger: Logger) async throws -> [Int]
     {
         guard !pending.isEmpty else { return [] }
-        let stored = try await eventStore.startStreams(pending.map(\.envelope), on: connection)
-        let opened = Set(stored.map(\.envelope.streamId))
-        let cases = pending.map(\.state).filter { opened.contains($0.streamId) }
+        let opened = try await eventStore.startStreams(pending.map(\.envelope), on: connection)
+        let cases = pending.filter { opened.contains($0.state.streamId) }.map { ($0.state, $0.submission) }
         try await CaseStore.insert(cases, at: Date(), on: connection, logger: logger)
         if cases.count < pending.count {
             logger.debug("submissions already had a case", metadata: ["count": "\(pending.count - cases.count)"])
