@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-public import Foundation
+import Foundation
 public import Logging
 import NIOCore
 import NIOHTTP1
@@ -73,7 +73,7 @@ public struct JWKSRefresher: Service {
         let requests = self.requests
         let interval = refreshInterval
         let (ticks, tick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask {
                     for await _ in requests { tick.yield() }

@@ -1,4 +1,4 @@
-public import EventStore
+import EventStore
 
 /// Runs a command again while the event store reports that its stream moved under it (another request appended
 /// between the command's read and its append): the re-run reads the fresh state, so its rules see the other request's
