@@ -86,6 +86,8 @@ public struct VerificationService: RecruitmentService {
         [keys, VerificationMetricsSampler(postgres: context.postgres, interval: metricsInterval, logger: context.logger)]
     }
 
+    public var readinessChecks: [ReadinessCheck] { [keys.readinessCheck] }
+
     var store: CaseStore { CaseStore(postgres: context.postgres, logger: context.logger) }
 
     var caseRoutes: CaseRoutes {

@@ -97,6 +97,16 @@ public struct JWKSRefresher: Service {
         tick.finish()
     }
 
+    /// `/health/ready` requires the keys: until the first successful fetch every token would be refused, so the service
+    /// must not receive traffic (a wrong `ASN_AUTH_JWKS_URL` shows here instead of as 401s).
+    public var readinessCheck: ReadinessCheck {
+        let verifier = self.verifier
+        let url = self.url
+        return ReadinessCheck(name: "token-keys") {
+            verifier.keyIds.isEmpty ? .notReady("no token keys fetched from \(url) yet") : .ready
+        }
+    }
+
     /// Fetches the key set once and installs it; `false` (keys unchanged) on any failure, which is logged.
     @discardableResult
     public func refresh() async -> Bool {

@@ -32,6 +32,9 @@ public protocol RecruitmentService: Sendable {
     /// service group and shut down with it.
     var backgroundServices: [any Service] { get }
 
+    /// Conditions of the service's own that `/health/ready` also requires (e.g. the token keys are loaded).
+    var readinessChecks: [ReadinessCheck] { get }
+
     /// Adds the service's API routes.
     func registerRoutes(on router: Router<ServiceRequestContext>)
 
@@ -48,6 +51,7 @@ extension RecruitmentService {
     public static var configurationKeys: [ConfigurationKey] { [] }
     public var projections: [Projection] { [] }
     public var backgroundServices: [any Service] { [] }
+    public var readinessChecks: [ReadinessCheck] { [] }
     public func openAPI(into document: inout OpenAPIDocument) {}
     public func prepare() async throws {}
 }

@@ -115,7 +115,7 @@ struct ServiceRuntime<S: RecruitmentService> {
 
         let readiness = Self.readinessChecks(
             databaseMonitor: databaseMonitor, producer: producer, startup: startup, runners: runners,
-            maximumLag: configuration.readyMaxProjectionLag, logger: logger)
+            maximumLag: configuration.readyMaxProjectionLag, logger: logger) + service.readinessChecks
         let startedAt = Date()
         let build = reader.optionalString(Self.buildKey) ?? "unknown"
         let openAPIDocument = try service.openAPIDocument().jsonData()
