@@ -44,19 +44,11 @@ struct CaseCommands: Sendable {
                 now: Date) async throws -> VerificationCase
     {
         guard !events.isEmpty else { return loaded.state }
-        var state = loaded.state
-        var envelopes: [EventEnvelope] = []
-        for (offset, event) in events.enumerated() {
-            envelopes.append(try EventEnvelope(
-                event: event, streamId: state.streamId, streamVersion: loaded.version + Int64(offset) + 1, time: now,
-                correlationId: request.correlationId, traceparent: request.traceparent))
-            state.apply(event, at: envelopes.last!.time)
-        }
-        let version = loaded.version + Int64(events.count)
-        let final = state
+        let (envelopes, state, version) = try loaded.recording(
+            events, at: now, correlationId: request.correlationId, traceparent: request.traceparent)
         try await eventStore.append(envelopes, toStream: state.streamId, expectedVersion: loaded.version) {
             connection, _ in
-            try await CaseStore.save(final, version: version, at: now, on: connection, logger: self.logger)
+            try await CaseStore.save(state, version: version, at: now, on: connection, logger: self.logger)
         }
         for event in events { Self.count(event) }
         logger.info("verification case updated", metadata: [

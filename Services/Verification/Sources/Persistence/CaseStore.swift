@@ -14,6 +14,24 @@ struct CaseStore: Sendable {
     struct Loaded: Sendable {
         var state: VerificationCase
         var version: Int64
+
+        /// `events` as the next versions of the case's stream, stamped at `time`, and the case folded over them (at
+        /// the envelopes' own millisecond times, as a replay of the stream would fold it).
+        func recording(_ events: [any RecruitmentEvent], at time: Date, correlationId: String?,
+                       causationId: String? = nil, traceparent: String?) throws
+            -> (envelopes: [EventEnvelope], state: VerificationCase, version: Int64)
+        {
+            var state = self.state
+            var envelopes: [EventEnvelope] = []
+            for (offset, event) in events.enumerated() {
+                let envelope = try EventEnvelope(
+                    event: event, streamId: state.streamId, streamVersion: version + Int64(offset) + 1, time: time,
+                    correlationId: correlationId, causationId: causationId, traceparent: traceparent)
+                state.apply(event, at: envelope.time)
+                envelopes.append(envelope)
+            }
+            return (envelopes, state, version + Int64(events.count))
+        }
     }
 
     /// The columns ``decodeState(_:)`` reads, in order (selected first by every query that needs the state).

@@ -124,18 +124,12 @@ struct CaseIntakeProjection: Sendable {
         let events = loaded.state.closeForWithdrawal()
         guard !events.isEmpty else { return false }
         let now = Date()
-        var state = loaded.state
-        var envelopes: [EventEnvelope] = []
-        for (offset, event) in events.enumerated() {
-            envelopes.append(try EventEnvelope(
-                event: event, streamId: state.streamId, streamVersion: loaded.version + Int64(offset) + 1, time: now,
-                correlationId: source.correlationId, causationId: source.id.eventKey, traceparent: source.traceparent))
-            state.apply(event, at: envelopes.last!.time)
-        }
+        let (envelopes, state, version) = try loaded.recording(
+            events, at: now, correlationId: source.correlationId, causationId: source.id.eventKey,
+            traceparent: source.traceparent)
         try await eventStore.append(
             envelopes, toStream: state.streamId, expectedVersion: loaded.version, on: connection)
-        try await CaseStore.save(
-            state, version: loaded.version + Int64(events.count), at: now, on: connection, logger: logger)
+        try await CaseStore.save(state, version: version, at: now, on: connection, logger: logger)
         return true
     }
 }
