@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "RecruitmentEvents", targets: ["RecruitmentEvents"]),
         .executable(name: "registration", targets: ["RegistrationServer"]),
         .executable(name: "verification", targets: ["VerificationServer"]),
+        .executable(name: "exam-scoring", targets: ["ExamScoringServer"]),
         .executable(name: "announcements", targets: ["AnnouncementsServer"]),
         .executable(name: "recruitment-events-schema", targets: ["RecruitmentEventsSchemaTool"]),
         .executable(name: "asn-bench", targets: ["Benchmarks"]),
@@ -145,6 +146,35 @@ let package = Package(
             path: "Services/Verification/Server",
             swiftSettings: swiftSettings
         ),
+        // The exam rules alone (DOMAIN §2, §3): pure, table-tested, no I/O; the service module runs them.
+        .target(
+            name: "ExamScoringRules",
+            dependencies: ["RecruitmentEvents"],
+            path: "Services/ExamScoring/Rules",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ExamScoring",
+            dependencies: [
+                "ExamScoringRules", "ServiceKit", "RecruitmentEvents", "EventStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/ExamScoring/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ExamScoringServer",
+            dependencies: ["ExamScoring", "ServiceKit"],
+            path: "Services/ExamScoring/Server",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Announcements",
             dependencies: [
@@ -244,6 +274,21 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/VerificationTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExamScoringRulesTests",
+            dependencies: ["ExamScoringRules", "RecruitmentEvents"],
+            path: "Tests/ExamScoringRulesTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExamScoringTests",
+            dependencies: [
+                "ExamScoring", "ExamScoringRules", "TestSupport", "ServiceKit", "EventStore", "RecruitmentEvents",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/ExamScoringTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

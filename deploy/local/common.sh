@@ -31,7 +31,7 @@ ASN_DEMO_ADMIN_EMAIL="${ASN_DEMO_ADMIN_EMAIL:-admin@kupangkota.go.id}"
 ASN_DEMO_ADMIN_PASSWORD="${ASN_DEMO_ADMIN_PASSWORD:-Admin-Kupang-2026}"
 
 # The four services: name, HTTP port offset, database name.
-SERVICES=(registration verification announcements)
+SERVICES=(registration verification exam-scoring announcements)
 declare -A SERVICE_PORT_OFFSET=([registration]=1 [verification]=2 [exam-scoring]=3 [announcements]=4)
 declare -A SERVICE_DATABASE=([registration]=registration [verification]=verification [exam-scoring]=exam_scoring [announcements]=announcements)
 

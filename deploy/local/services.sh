@@ -33,6 +33,7 @@ service_env() {
   # The other services trust the registration service's token keys and fetch documents from it.
   echo "ASN_AUTH_JWKS_URL=http://127.0.0.1:$(service_port registration)/.well-known/jwks.json"
   echo "ASN_VERIFICATION_REGISTRATION_URL=http://127.0.0.1:$(service_port registration)"
+  echo "ASN_EXAM_REGISTRATION_URL=http://127.0.0.1:$(service_port registration)"
 }
 
 start() {

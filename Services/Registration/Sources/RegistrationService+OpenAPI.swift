@@ -162,5 +162,11 @@ extension RegistrationService {
             responses: [.binary(200, ["application/pdf", "image/jpeg", "video/mp4"])
                 .header("X-Document-SHA256", description: "SHA-256 of the bytes (hex)")
                 .header("Repr-Digest", description: "RFC 9530 digest of the bytes")]))
+        document.add(.post(
+            "/internal/v1/age-order", operationId: "ageOrder",
+            summary: "Order tied applications by age (1 = oldest) for the final tie-break, without birth dates",
+            tags: ["internal"], body: .json(AgeOrderRoutes.Request.self, maxBytes: jsonBody),
+            security: .bearer(roles: ["exam_officer", "admin"]),
+            responses: [.json(200, AgeOrderRoutes.Response.self)]))
     }
 }

@@ -142,5 +142,6 @@ public struct RegistrationService: RecruitmentService {
             context: context, store: ApplicationStore(postgres: context.postgres, logger: context.logger),
             catalogue: catalogue, numbers: numbers)
         ApplicationRoutes(commands: commands, maxBody: maxBody).register(on: router)
+        AgeOrderRoutes(postgres: context.postgres, maxBody: maxBody, logger: context.logger).register(on: router)
     }
 }

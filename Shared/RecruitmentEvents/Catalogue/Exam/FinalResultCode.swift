@@ -23,4 +23,8 @@ public enum FinalResultCode: String, SchemaEnumeration, Hashable {
 
     /// Withdrew.
     case withdrew = "APS"
+
+    /// Disqualified at the SKB for cheating (``CandidateDisqualifiedV1`` with stage SKB; DOMAIN §5.3). DOMAIN §3.3 lists
+    /// no final code for this; the SKD's DIS is reused so the public list says what happened.
+    case disqualified = "DIS"
 }

@@ -1,0 +1,4 @@
+import ExamScoring
+import ServiceKit
+
+await ServiceMain.main(ExamScoringService.self)
