@@ -194,7 +194,7 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness",
+                "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness", "ExamScoringRules",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

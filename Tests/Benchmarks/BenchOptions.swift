@@ -2,7 +2,7 @@
 struct BenchOptions: Sendable {
     /// One of the measurements.
     enum Benchmark: String, CaseIterable, Sendable {
-        case producer, projection, skeleton, submissions, uploads, queue
+        case producer, projection, skeleton, submissions, uploads, queue, ranking, results
     }
 
     var benchmarks: [Benchmark] = Benchmark.allCases
@@ -39,6 +39,12 @@ struct BenchOptions: Sendable {
     var queueCases = 100_000
     /// Queue listings the queue benchmark times.
     var queueListings = 1_000
+    /// Candidates of the one formation the ranking benchmark ranks.
+    var rankingCandidates = 100_000
+    /// SKD results the results benchmark records (one per seated candidate).
+    var resultCandidates = 2_000
+    /// Results per second it records them at.
+    var resultRate = 50
     /// Applicants prepared at the same time before the HTTP benchmarks (not measured).
     var prepareConcurrency = 8
 
@@ -48,13 +54,14 @@ struct BenchOptions: Sendable {
     var submissionDrafts: Int { drafts ?? submissionRate * submissionSeconds + Self.closedLoopDrafts }
 
     static let usage = """
-        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads|queue[,...]] [--events N]
+        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads|queue|ranking|results[,...]] [--events N]
                          [--producer-events N] [--batch N] [--projection-events N] [--formations N] [--rate R]
                          [--seconds S] [--poll-ms MS] [--drafts N] [--submission-rate R] [--submission-seconds S]
                          [--concurrency N] [--upload-rate R] [--upload-seconds S] [--uploaders N]
-                         [--queue-cases N] [--queue-listings N] [--prepare-concurrency N]
+                         [--queue-cases N] [--queue-listings N] [--ranking-candidates N]
+                         [--result-candidates N] [--result-rate R] [--prepare-concurrency N]
 
-          --only                   run only these benchmarks (comma-separated or repeated; default: all six)
+          --only                   run only these benchmarks (comma-separated or repeated; default: all eight)
           --events N               events of the producer and projection benchmarks (defaults 100000 and 50000)
           --producer-events N      events of the producer benchmark only
           --batch N                records per producer batch (default 1000, the outbox relay's batch size)
@@ -73,6 +80,9 @@ struct BenchOptions: Sendable {
           --uploaders N            concurrent uploaders of the uploads closed loop (default 4)
           --queue-cases N          submissions the verification queue benchmark projects (default 100000)
           --queue-listings N       queue listings it times (default 1000)
+          --ranking-candidates N   candidates of the formation the ranking benchmark ranks (default 100000)
+          --result-candidates N    SKD results the results benchmark records, one per candidate (default 2000)
+          --result-rate R          results per second it records (default 50)
           --prepare-concurrency N  applicants prepared at the same time before the HTTP benchmarks (default 8)
 
         The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
@@ -103,7 +113,7 @@ struct BenchOptions: Sendable {
                 for name in value.split(separator: ",") {
                     guard let benchmark = Benchmark(rawValue: String(name)) else {
                         throw .invalidValue(flag: flag, value: String(name),
-                                            expected: "producer, projection, skeleton, submissions, uploads or queue")
+                                            expected: "producer, projection, skeleton, submissions, uploads, queue, ranking or results")
                     }
                     only.append(benchmark)
                 }
@@ -126,6 +136,9 @@ struct BenchOptions: Sendable {
             case "--uploaders": uploaders = try Self.positive(value, flag)
             case "--queue-cases": queueCases = try Self.positive(value, flag)
             case "--queue-listings": queueListings = try Self.positive(value, flag)
+            case "--ranking-candidates": rankingCandidates = try Self.positive(value, flag)
+            case "--result-candidates": resultCandidates = try Self.positive(value, flag)
+            case "--result-rate": resultRate = try Self.positive(value, flag)
             case "--prepare-concurrency": prepareConcurrency = try Self.positive(value, flag)
             default: throw .unknownFlag(flag)
             }
@@ -145,7 +158,7 @@ struct BenchOptions: Sendable {
         "--only", "--events", "--producer-events", "--batch", "--projection-events", "--formations", "--rate",
         "--seconds", "--poll-ms", "--drafts", "--submission-rate", "--submission-seconds", "--concurrency",
         "--upload-rate", "--upload-seconds", "--uploaders", "--queue-cases", "--queue-listings",
-        "--prepare-concurrency",
+        "--ranking-candidates", "--result-candidates", "--result-rate", "--prepare-concurrency",
     ]
 
     private static func positive(_ value: String, _ flag: String) throws(BenchOptionsError) -> Int {

@@ -119,6 +119,31 @@ struct BenchSuite {
                 .latency("queue listing p99 (50 per page)", result?.listing.percentile(99), target: .milliseconds(50)),
                 .latency("queue listing max", result?.listing.maximum, target: nil),
             ], result != nil)
+        case .ranking:
+            let size = grouped(Double(options.rankingCandidates))
+            BenchReport.heading("Ranking: one formation of \(size) candidates ≤ 1 s (median of 5, release build)")
+            let result = await attempt { try RankingBenchmark(candidates: options.rankingCandidates).run() }
+            return ([
+                .latency("SKD ranking of \(size) (threshold, 3× cut-off, tie-breaks)", result?.skd.median,
+                         target: .seconds(1)),
+                .latency("final ranking of \(size) (40/60, tie-breaks, codes)", result?.final.median,
+                         target: .seconds(1)),
+            ], result != nil)
+        case .results:
+            BenchReport.heading("Exam results: POST …/skd-result → event on recruitment.exam, p99 ≤ 200 ms "
+                                + "(\(options.resultCandidates) at \(options.resultRate)/s)")
+            let result = await attempt {
+                try await ExamResultsBenchmark(
+                    kafka: kafka, databases: databases, brokers: brokers, candidates: options.resultCandidates,
+                    rate: options.resultRate
+                ).run()
+            }
+            return ([
+                .latency("result → event on the topic p50", result?.latency.percentile(50), target: nil),
+                .latency("result → event on the topic p99", result?.latency.percentile(99), target: .milliseconds(200)),
+                .latency("result HTTP latency p99", result?.http.percentile(99), target: nil),
+                .count("results lost or refused", result?.errors, atMost: 0, unit: "results"),
+            ], result != nil)
         }
     }
 

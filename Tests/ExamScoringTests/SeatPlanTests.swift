@@ -48,3 +48,14 @@ import Testing
     @Test(arguments: ["", "../etc", "24 00", String(repeating: "9", count: 33), "nomor%20"])
     func implausibleNumbers(text: String) { #expect(!ParticipantNumber.isPlausible(text)) }
 }
+
+/// Large rankings travel in parts that each stay far below the broker's message limit.
+@Suite struct RowPartsTests {
+    @Test(arguments: [(0, 1), (1, 1), (1_000, 1), (1_001, 2), (100_000, 100)])
+    func splits(count: Int, parts: Int) {
+        let split = RowParts.split(Array(0..<count))
+        #expect(split.count == parts)
+        #expect(split.flatMap { $0 } == Array(0..<count))
+        #expect(split.allSatisfy { $0.count <= RowParts.rowsPerEvent })
+    }
+}

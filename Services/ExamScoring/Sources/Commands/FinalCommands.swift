@@ -65,7 +65,7 @@ struct FinalCommands: Sendable {
                     skdWeightPercent: policy.skdWeightPercent, skbWeightPercent: policy.skbWeightPercent,
                     rows: optimised[formation.formationId] ?? [])
                 let version = try await writer.append(
-                    [event], to: ExamFormation.streamId(formation.formationId), after: formation.version,
+                    Self.parts(of: event), to: ExamFormation.streamId(formation.formationId), after: formation.version,
                     context: context, on: connection)
                 try await FormationStore.setVersion(version, of: formation.formationId, on: connection, logger: logger)
                 try await connection.query(
@@ -93,6 +93,19 @@ struct FinalCommands: Sendable {
             return try JSONColumn.decode(FinalResultsComputedV1.self, from: text)
         }
         return nil
+    }
+
+    /// The results as the events that carry them: one, or parts of ``RowParts/rowsPerEvent`` rows.
+    static func parts(of results: FinalResultsComputedV1) -> [FinalResultsComputedV1] {
+        let parts = RowParts.split(results.rows)
+        guard parts.count > 1 else { return [results] }
+        return parts.enumerated().map { index, rows in
+            var part = results
+            part.rows = rows
+            part.part = index + 1
+            part.parts = parts.count
+            return part
+        }
     }
 
     // MARK: - Steps

@@ -34,8 +34,8 @@ struct RankingCommands: Sendable {
             guard pending == 0 else { throw ExamRuleViolation.resultsPending(formation: formationId, pending: pending) }
             let ranking = try rank(formation, candidates, rankingId: UUID())
             let version = try await writer.append(
-                [ranking], to: ExamFormation.streamId(formationId), after: formation.version, context: context,
-                on: connection)
+                Self.parts(of: ranking), to: ExamFormation.streamId(formationId), after: formation.version,
+                context: context, on: connection)
             try await FormationStore.setVersion(version, of: formationId, on: connection, logger: logger)
             try await connection.query(
                 """
@@ -68,6 +68,19 @@ struct RankingCommands: Sendable {
             }
             let (candidates, pending) = try await candidates(of: formationId, on: connection)
             return View(finalised: false, pending: pending, ranking: try rank(formation, candidates, rankingId: UUID()))
+        }
+    }
+
+    /// The ranking as the events that carry it: one, or parts of ``RowParts/rowsPerEvent`` rows.
+    static func parts(of ranking: SkdRankingFinalisedV1) -> [SkdRankingFinalisedV1] {
+        let parts = RowParts.split(ranking.rows)
+        guard parts.count > 1 else { return [ranking] }
+        return parts.enumerated().map { index, rows in
+            var part = ranking
+            part.rows = rows
+            part.part = index + 1
+            part.parts = parts.count
+            return part
         }
     }
 

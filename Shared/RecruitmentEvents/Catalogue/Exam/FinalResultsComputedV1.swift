@@ -31,6 +31,13 @@ public struct FinalResultsComputedV1: RecruitmentEvent {
     public var skbWeightPercent: ExactDecimal
     /// Every applicant of the formation, ranked rows first.
     public var rows: [FinalResultRow]
+    /// When a large formation's rows are split over several events (each Kafka message stays well under the broker's
+    /// size limit), this event's 1-based part; absent when one event carries every row. Parts share the id and
+    /// everything but `rows`, and follow each other in the formation's stream; a consumer has the whole list once it
+    /// holds parts 1 through ``parts``.
+    public var part: Int?
+    /// The number of parts, when split.
+    public var parts: Int?
 
     /// Creates the value; each parameter is the property of the same name.
     public init(
@@ -41,7 +48,9 @@ public struct FinalResultsComputedV1: RecruitmentEvent {
         quota: Int,
         skdWeightPercent: ExactDecimal,
         skbWeightPercent: ExactDecimal,
-        rows: [FinalResultRow]
+        rows: [FinalResultRow],
+        part: Int? = nil,
+        parts: Int? = nil
     ) {
         self.resultId = resultId
         self.periodId = periodId
@@ -51,6 +60,8 @@ public struct FinalResultsComputedV1: RecruitmentEvent {
         self.skdWeightPercent = skdWeightPercent
         self.skbWeightPercent = skbWeightPercent
         self.rows = rows
+        self.part = part
+        self.parts = parts
     }
 
     /// Partition key: the formation id.

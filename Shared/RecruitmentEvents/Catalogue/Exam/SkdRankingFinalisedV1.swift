@@ -24,6 +24,13 @@ public struct SkdRankingFinalisedV1: RecruitmentEvent {
     public var passingGrade: SkdPassingGrade
     /// Every applicant of the formation with a result code, ranked rows first.
     public var rows: [SkdRankingRow]
+    /// When a large formation's rows are split over several events (each Kafka message stays well under the broker's
+    /// size limit), this event's 1-based part; absent when one event carries every row. Parts share the id and
+    /// everything but `rows`, and follow each other in the formation's stream; a consumer has the whole list once it
+    /// holds parts 1 through ``parts``.
+    public var part: Int?
+    /// The number of parts, when split.
+    public var parts: Int?
 
     /// Creates the value; each parameter is the property of the same name.
     public init(
@@ -34,7 +41,9 @@ public struct SkdRankingFinalisedV1: RecruitmentEvent {
         quota: Int,
         skbPlaces: Int,
         passingGrade: SkdPassingGrade,
-        rows: [SkdRankingRow]
+        rows: [SkdRankingRow],
+        part: Int? = nil,
+        parts: Int? = nil
     ) {
         self.rankingId = rankingId
         self.periodId = periodId
@@ -44,6 +53,8 @@ public struct SkdRankingFinalisedV1: RecruitmentEvent {
         self.skbPlaces = skbPlaces
         self.passingGrade = passingGrade
         self.rows = rows
+        self.part = part
+        self.parts = parts
     }
 
     /// Partition key: the formation id.
