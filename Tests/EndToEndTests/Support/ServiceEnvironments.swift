@@ -25,6 +25,18 @@ enum ServiceEnvironments {
         ]) { _, new in new }.merging(extra) { _, new in new })
     }
 
+    /// An exam-scoring process that trusts `registration`'s JWKS and asks it for the age tie-break (see
+    /// ``ExamSettings``); `extra` overrides (e.g. `ASN_EXAM_AGENCY_LEVEL`).
+    static func examScoring(postgres: String, brokers: String, prefix: String, registration: String,
+                            extra: [String: String] = [:]) throws -> ServiceProcess
+    {
+        try ServiceProcess(name: "exam-scoring", environment: ExamSettings.environment(
+            registrationURL: registration
+        ).merging([
+            "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
+        ]) { _, new in new }.merging(extra) { _, new in new })
+    }
+
     static func announcements(postgres: String, brokers: String, prefix: String) throws -> ServiceProcess {
         try ServiceProcess(name: "announcements", environment: [
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,

@@ -132,6 +132,11 @@ struct ResultCommands: Sendable {
     {
         try await inCandidateTransaction(number) { candidate, connection in
             try candidate.checkCanRecord(.skb)
+            // Share the formation's row lock with other SKB results: a scheme being set (SchemeStore.set locks the row
+            // for update) is waited for, and cannot change under this result until it commits.
+            let formationLock = try await connection.query(
+                "SELECT 1 FROM formations WHERE formation_id = \(candidate.formationId) FOR SHARE", logger: logger)
+            for try await _ in formationLock {}
             guard let scheme = try await schemes.scheme(of: candidate.formationId, on: connection) else {
                 throw ExamRuleViolation.noSkbScheme(candidate.formationId)
             }

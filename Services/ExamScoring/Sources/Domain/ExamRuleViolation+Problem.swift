@@ -53,8 +53,6 @@ extension ExamRuleViolation: ProblemConvertible {
         case .candidatesNotSeated(let formation, let count):
             conflict("candidates-not-seated",
                      "\(count) candidates of formation \(formation.eventKey) who may sit the exam have no seat yet.")
-        case .noCandidates(let formation):
-            conflict("no-candidates", "Formation \(formation.eventKey) has no seated candidates.")
         case .noSkbScheme(let formation):
             conflict("no-skb-scheme",
                      "Formation \(formation.eventKey) announced no SKB components; set them (PUT …/skb-scheme) first.")
@@ -78,8 +76,6 @@ extension ExamRuleViolation: ProblemConvertible {
                         + applications.map(\.eventKey).joined(separator: ", ")
                         + " are equal on every criterion of DOMAIN §3.3 (age included) at the quota boundary; "
                         + "the agency must decide.")
-        case .sessionStageMismatch(let session, let expected):
-            conflict("session-stage-mismatch", "Session \(session.eventKey) is not an \(expected.rawValue) session.")
         }
     }
 

@@ -20,12 +20,10 @@ enum ExamRuleViolation: Error, Equatable, Sendable {
     case rankingAlreadyFinalised(UUID)
     case resultsPending(formation: UUID, pending: Int)
     case candidatesNotSeated(formation: UUID, count: Int)
-    case noCandidates(UUID)
     case noSkbScheme(UUID)
     case skbSchemeLocked(UUID)
     case rankingsMissing([UUID])
     case skbResultsPending([UUID: Int])
     case finalAlreadyComputed([UUID])
     case unbreakableTie(formation: UUID, applications: [UUID])
-    case sessionStageMismatch(session: UUID, expected: ExamStage)
 }

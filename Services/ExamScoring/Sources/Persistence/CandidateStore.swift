@@ -34,6 +34,17 @@ enum CandidateStore {
         -> [String: ExamCandidate]
     {
         guard !participantNumbers.isEmpty else { return [:] }
+        // Lock first, read after, in two statements: a statement that waited for the lock re-reads the locked row but
+        // still sees the seats and outcomes of its own (older) snapshot, so it would miss the result the lock holder
+        // just committed. The second statement's snapshot includes it.
+        let locked = try await connection.query(
+            PostgresQuery(unsafeSQL: """
+                SELECT 1 FROM participants WHERE participant_number = ANY($1::text[])
+                ORDER BY application_id
+                FOR UPDATE
+                """, binds: try bindings(participantNumbers)),
+            logger: logger)
+        for try await _ in locked {}
         let rows = try await connection.query(
             PostgresQuery(unsafeSQL: selection + """
 

@@ -38,9 +38,16 @@ enum FormationStore {
     {
         var binds = PostgresBindings()
         binds.append(formationId)
+        if lock {
+            // Lock first, read after: a statement that waited for the lock would still read the stream version of its
+            // own older snapshot (CandidateStore.lock explains it).
+            let locked = try await connection.query(
+                "SELECT 1 FROM formations WHERE formation_id = \(formationId) FOR UPDATE", logger: logger)
+            for try await _ in locked {}
+        }
         let formations = try await read(
-            PostgresQuery(unsafeSQL: selection + "\nWHERE f.formation_id = $1" + (lock ? " FOR UPDATE OF f" : ""),
-                          binds: binds), on: connection, logger: logger)
+            PostgresQuery(unsafeSQL: selection + "\nWHERE f.formation_id = $1", binds: binds),
+            on: connection, logger: logger)
         guard let formation = formations.first else { throw ExamRuleViolation.unknownFormation(formationId) }
         return formation
     }
@@ -51,9 +58,12 @@ enum FormationStore {
     {
         var binds = PostgresBindings()
         binds.append(periodId)
+        let locked = try await connection.query(
+            "SELECT 1 FROM formations WHERE period_id = \(periodId) ORDER BY formation_id FOR UPDATE", logger: logger)
+        for try await _ in locked {}
         return try await read(
-            PostgresQuery(unsafeSQL: selection + "\nWHERE f.period_id = $1 ORDER BY f.formation_id FOR UPDATE OF f",
-                          binds: binds), on: connection, logger: logger)
+            PostgresQuery(unsafeSQL: selection + "\nWHERE f.period_id = $1 ORDER BY f.formation_id", binds: binds),
+            on: connection, logger: logger)
     }
 
     /// Advances a formation's stream version after an append.

@@ -37,7 +37,7 @@ struct AgeOrderClient: Sendable {
         request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(Body(applicationIds: applicationIds))))
         let answer: Answer
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(15))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
             let body = try await response.body.collect(upTo: 1 << 20)
             guard response.status == .ok else {
                 logger.warning("registration refused the age order", metadata: ["status": "\(response.status.code)"])
