@@ -40,12 +40,12 @@ struct ExamResultsBenchmark {
             let officer = try await VerificationJourney(baseURL: "", registration: journey)
                 .officer("Bench Petugas Ujian", roles: ["exam_officer"], adminToken: admin)
             return try await databases.withDatabase("exam_scoring") { url in
-                let service = try ServiceProcess(name: "exam-scoring", environment: [
-                    "ASN_POSTGRES_URL": url, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
-                    "ASN_KAFKA_NAME_PREFIX": prefix,
-                    "ASN_AUTH_JWKS_URL": "\(registrationURL)/.well-known/jwks.json",
-                    "ASN_EXAM_REGISTRATION_URL": registrationURL,
-                ])
+                let service = try ServiceProcess(
+                    name: "exam-scoring",
+                    environment: ExamSettings.environment(registrationURL: registrationURL).merging([
+                        "ASN_POSTGRES_URL": url, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
+                        "ASN_KAFKA_NAME_PREFIX": prefix,
+                    ]) { _, new in new })
                 let outcome: Swift.Result<Result, any Error>
                 do {
                     try await service.start(timeout: .seconds(120))

@@ -73,12 +73,7 @@ public struct ExamScoringService: RecruitmentService {
         } catch {
             throw ConfigurationError.invalid(key: Key.scoreDecimals.name, value: "\(decimals)", expected: "0 to 6")
         }
-        var url = try reader.string(Key.registrationURL)
-        while url.hasSuffix("/") { url.removeLast() }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-              parsed.host != nil
-        else { throw ConfigurationError.invalid(key: Key.registrationURL.name, value: url, expected: "an http(s) URL") }
-        registrationURL = url
+        registrationURL = try reader.baseURL(Key.registrationURL)
     }
 
     public var projections: [Projection] { [CandidateIntakeProjection.projection] }

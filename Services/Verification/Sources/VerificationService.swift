@@ -68,12 +68,7 @@ public struct VerificationService: RecruitmentService {
                 windowDays: try reader.int(Key.objectionWindowDays, in: 0...30),
                 answerDays: try reader.int(Key.objectionAnswerDays, in: 0...60)),
             historyShowsOfficers: try reader.bool(Key.historyShowsOfficers))
-        var url = try reader.string(Key.registrationURL)
-        while url.hasSuffix("/") { url.removeLast() }
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-              parsed.host != nil
-        else { throw ConfigurationError.invalid(key: Key.registrationURL.name, value: url, expected: "an http(s) URL") }
-        registrationURL = url
+        registrationURL = try reader.baseURL(Key.registrationURL)
         metricsInterval = .seconds(try reader.int(Key.metricsIntervalSeconds, in: 1...3600))
         intakeConsumers = try reader.int(Key.intakeConsumers, in: 1...16)
     }

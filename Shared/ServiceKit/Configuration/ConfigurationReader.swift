@@ -51,6 +51,17 @@ public struct ConfigurationReader: Sendable {
         try string(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// The base URL of another service (`http` or `https` with a host), without trailing slashes, ready for
+    /// `baseURL + "/path"`.
+    public func baseURL(_ key: ConfigurationKey) throws -> String {
+        var url = try string(key)
+        while url.hasSuffix("/") { url.removeLast() }
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+              parsed.host != nil
+        else { throw ConfigurationError.invalid(key: key.name, value: url, expected: "an http(s) URL") }
+        return url
+    }
+
     /// One of the cases of a string enum.
     public func choice<T: RawRepresentable & CaseIterable>(_ key: ConfigurationKey, as type: T.Type) throws -> T
     where T.RawValue == String {

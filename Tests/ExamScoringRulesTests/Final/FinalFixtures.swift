@@ -48,20 +48,3 @@ enum FinalFixtures {
         issues.map { "\($0.field) \($0.code)" }
     }
 }
-
-/// SplitMix64: a seeded generator so shuffles in tests are reproducible.
-struct FinalSeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
