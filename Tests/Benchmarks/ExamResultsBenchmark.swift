@@ -156,7 +156,10 @@ struct ExamResultsBenchmark {
         // The consumer of the exam topic, from its beginning (only seat assignments are on it so far).
         let configuration = KafkaConsumerConfiguration(
             bootstrapServers: brokers, groupID: "bench-exam-\(UUID().uuidString.prefix(8))", topics: [examTopic],
-            maxBatchSize: 100)
+            maxBatchSize: 100,
+            // The broker answers a fetch as soon as records exist; a short wait keeps an idle fetch from adding to
+            // the measured time with brokers that hold it to the maximum.
+            properties: ["fetch.wait.max.ms": "10"])
         let consumer = try KafkaConsumer(configuration: configuration, logger: Logger(label: "asn-bench.exam"),
                                          offsets: { _ in [:] })
         let arrivals = ArrivalBook()
@@ -166,8 +169,12 @@ struct ExamResultsBenchmark {
                 let now = ContinuousClock.now
                 for message in batch {
                     let type = message.headers.first { $0.name == "ce_type" }.flatMap { $0.value }
-                    guard let type, String(decoding: type, as: UTF8.self) == SkdResultRecordedV1.eventType,
-                          let number = Self.participantNumber(message.value)
+                        .map { String(decoding: $0, as: UTF8.self) }
+                    if type == CandidateAssignedV1.eventType {
+                        await arrivals.seatSeen()
+                        continue
+                    }
+                    guard type == SkdResultRecordedV1.eventType, let number = Self.participantNumber(message.value)
                     else { continue }
                     await arrivals.arrived(number, at: now)
                 }
@@ -177,7 +184,15 @@ struct ExamResultsBenchmark {
             reader.cancel()
             consumerRun.cancel()
         }
-        try await Task.sleep(for: .seconds(3)) // let the consumer join its group before the clock starts
+        // The clock starts once the consumer has joined its group and read every seat assignment already on the topic:
+        // from then on it waits only for new records.
+        let joinDeadline = ContinuousClock.now + .seconds(60)
+        while await arrivals.seats < numbers.count {
+            guard ContinuousClock.now < joinDeadline else {
+                throw BenchError.timedOut("the exam topic consumer read \(await arrivals.seats) of \(numbers.count) seats")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
 
         let start = ContinuousClock.now + .milliseconds(200)
         let interval = Duration.seconds(1) / rate
@@ -233,6 +248,10 @@ struct ExamResultsBenchmark {
 /// When each participant's result event arrived.
 actor ArrivalBook {
     private var arrivals: [String: ContinuousClock.Instant] = [:]
+    /// Seat assignments read (they precede the results on the topic).
+    private(set) var seats = 0
+
+    func seatSeen() { seats += 1 }
 
     func arrived(_ number: String, at instant: ContinuousClock.Instant) {
         if arrivals[number] == nil { arrivals[number] = instant }

@@ -103,6 +103,10 @@ struct EventCodingTests {
         #expect(ExactDecimal("80.360") == score)
         #expect(ExactDecimal("80.360")?.hashValue == score.hashValue)
         #expect(ExactDecimal("78.824")! < ExactDecimal("78.83")!)
+        #expect(!(ExactDecimal("80.360")! < ExactDecimal("80.36")!) && !(ExactDecimal("80.36")! < ExactDecimal("80.360")!))
+        #expect(ExactDecimal("-0.5")! < ExactDecimal("0")!)
+        #expect(ExactDecimal("9223372036854775807")! > ExactDecimal("0.999999999999999999")!)
+        #expect(ExactDecimal("0.000000000000000001")! < ExactDecimal("0.00000000000000001")!)
         for invalid in ["", "-", ".5", "5.", "1e5", "+1", "80,36", " 1", "1.2.3", "92233720368547758080"] {
             #expect(ExactDecimal(invalid) == nil, "\(invalid) should be rejected")
         }

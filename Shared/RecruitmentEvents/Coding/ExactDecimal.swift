@@ -87,8 +87,18 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, LosslessStr
         hasher.combine(normalized.scale)
     }
 
+    /// Compares exactly in integers at the larger scale (Int64 units times at most 10^18 fit `Int128`); no `Decimal`
+    /// on the way, so ranking a large formation by score stays fast.
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
-        lhs.decimalValue < rhs.decimalValue
+        let scale = max(lhs.scale, rhs.scale)
+        return Int128(lhs.units) * integerPowerOfTen(scale - lhs.scale)
+            < Int128(rhs.units) * integerPowerOfTen(scale - rhs.scale)
+    }
+
+    private static func integerPowerOfTen(_ exponent: Int) -> Int128 {
+        var result: Int128 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
     }
 
     public init(from decoder: any Decoder) throws {

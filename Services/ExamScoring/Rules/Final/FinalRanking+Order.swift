@@ -10,7 +10,22 @@ struct FinalRankingEntry: Sendable, Hashable {
     /// SKB₁₀₀.
     var skb100: ExactDecimal
     /// The exact integrated score.
-    var integrated: ExactDecimal
+    let integrated: ExactDecimal
+    /// The integrated score as integer units at the largest scale, computed once: sorting a formation of 100,000
+    /// compares it millions of times, and comparing ``ExactDecimal`` goes through Foundation's `Decimal`.
+    let integratedKey: Int128
+
+    init(candidate: FinalCandidate, skd100: ExactDecimal, skb100: ExactDecimal, integrated: ExactDecimal) {
+        self.candidate = candidate
+        self.skd100 = skd100
+        self.skb100 = skb100
+        self.integrated = integrated
+        integratedKey = Self.key(integrated)
+    }
+
+    private static func key(_ value: ExactDecimal) -> Int128 {
+        FinalDecimalMath.units(of: value, atScale: 18)
+    }
 }
 
 /// A criterion of the final order before age (DOMAIN §3.2, §3.3).
@@ -27,18 +42,16 @@ extension FinalRanking {
     static func firstDifference(
         _ lhs: FinalRankingEntry, _ rhs: FinalRankingEntry
     ) -> (criterion: FinalRankingCriterion, lhsRanksHigher: Bool)? {
-        if lhs.integrated != rhs.integrated {
-            return (.integratedScore, lhs.integrated > rhs.integrated)
+        if lhs.integratedKey != rhs.integratedKey {
+            return (.integratedScore, lhs.integratedKey > rhs.integratedKey)
         }
+        // Spelled out rather than looped over an array: this runs millions of times when a large formation sorts.
         let left = lhs.candidate.skdScores
         let right = rhs.candidate.skdScores
-        let skdCriteria: [(FinalTieBreak, Int, Int)] = [
-            (.skdTotal, left.total, right.total), (.tkp, left.tkp, right.tkp),
-            (.tiu, left.tiu, right.tiu), (.twk, left.twk, right.twk),
-        ]
-        for (criterion, leftValue, rightValue) in skdCriteria where leftValue != rightValue {
-            return (.tieBreak(criterion), leftValue > rightValue)
-        }
+        if left.total != right.total { return (.tieBreak(.skdTotal), left.total > right.total) }
+        if left.tkp != right.tkp { return (.tieBreak(.tkp), left.tkp > right.tkp) }
+        if left.tiu != right.tiu { return (.tieBreak(.tiu), left.tiu > right.tiu) }
+        if left.twk != right.twk { return (.tieBreak(.twk), left.twk > right.twk) }
         switch compareGrades(lhs.candidate.academicGrade, rhs.candidate.academicGrade) {
         case .orderedSame: return nil
         case .orderedDescending: return (.tieBreak(.academicGrade), true)
@@ -111,7 +124,7 @@ extension FinalRanking {
     /// The criterion that ordered `below` under `above` (adjacent rows of different rank) when their integrated
     /// scores are equal; `nil` when the integrated score itself decided.
     static func tieBreak(above: FinalRankingEntry, below: FinalRankingEntry) -> FinalTieBreak? {
-        guard above.integrated == below.integrated else { return nil }
+        guard above.integratedKey == below.integratedKey else { return nil }
         switch firstDifference(above, below)?.criterion {
         case let .tieBreak(criterion)?: return criterion
         case .integratedScore?: return nil
