@@ -151,12 +151,8 @@ struct RankingCommands: Sendable {
         let rows = try await connection.query(
             """
             SELECT count(*)::integer FROM applications a
-            JOIN administrative_results r ON r.application_id = a.application_id AND r.outcome = 'MS' AND r.final
-            WHERE a.formation_id = \(formationId) AND a.withdrawn_at IS NULL
-              AND EXISTS (SELECT 1 FROM administrative_publications ap
-                          WHERE ap.period_id = a.period_id
-                            AND (ap.formation_id IS NULL OR ap.formation_id = a.formation_id))
-              AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.application_id = a.application_id AND s.stage = 'SKD')
+            \(unescaped: SkdEligibility.join)
+            WHERE a.formation_id = \(formationId) AND \(unescaped: SkdEligibility.unseated)
             """, logger: logger)
         for try await count in rows.decode(Int.self) { return count }
         return 0

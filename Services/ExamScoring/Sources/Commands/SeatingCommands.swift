@@ -81,13 +81,9 @@ struct SeatingCommands: Sendable {
                 SELECT a.application_id, a.applicant_id, a.formation_id, a.period_id, p.participant_number,
                        COALESCE(p.stream_version, 0)
                 FROM applications a
-                JOIN administrative_results r ON r.application_id = a.application_id AND r.outcome = 'MS' AND r.final
+                \(unescaped: SkdEligibility.join)
                 LEFT JOIN participants p ON p.application_id = a.application_id
-                WHERE a.period_id = \(periodId) AND a.withdrawn_at IS NULL
-                  AND EXISTS (SELECT 1 FROM administrative_publications ap
-                              WHERE ap.period_id = a.period_id
-                                AND (ap.formation_id IS NULL OR ap.formation_id = a.formation_id))
-                  AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.application_id = a.application_id AND s.stage = 'SKD')
+                WHERE a.period_id = \(periodId) AND \(unescaped: SkdEligibility.unseated)
                 ORDER BY a.formation_id, a.registration_number
                 """
         case .skb:
