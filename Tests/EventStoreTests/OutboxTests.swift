@@ -10,7 +10,7 @@ struct OutboxTests {
     /// ARCHITECTURE §5: a bigserial is assigned at insert but visible at commit. Hold one transaction open with an
     /// appended event while a later transaction appends and commits; the relay publishes what it sees; then the held
     /// transaction commits, and the next relay pass finds its event: nothing is skipped.
-    @Test(.timeLimit(.minutes(1))) func aTransactionCommittingLateIsNotSkipped() async throws {
+    @Test(.timeLimit(.minutes(5))) func aTransactionCommittingLateIsNotSkipped() async throws {
         try await withMigratedDatabase { _, store in
             let inserted = Gate()
             let release = Gate()
