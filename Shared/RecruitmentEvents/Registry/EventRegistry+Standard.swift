@@ -40,6 +40,7 @@ extension EventRegistry {
         AnnouncementPublishedV1.self,
         CheckpointSignedV1.self,
         FeedbackReceivedV1.self,
+        FeedbackModeratedV1.self,
         FeedbackAnsweredV1.self,
     ]
 

@@ -11,6 +11,15 @@ enum SchemaLeaf: Equatable {
     case uuid
     case decimal
     case uri
+    /// Any JSON value (a ``SchemaFreeFormJSON`` type): the schema places no constraint on it.
+    case anyJSON
+}
+
+/// A type whose JSON may be any value (e.g. a public record committed to the transparency log as it is): the schema
+/// generator describes it as "any JSON" instead of looking into its decoding.
+public protocol SchemaFreeFormJSON: Decodable {
+    /// A value the recorder hands back in place of decoding one.
+    static var schemaPlaceholder: Self { get }
 }
 
 /// A type the schema recorder treats as a leaf: it records ``schemaLeaf`` and hands the decoding type

@@ -104,6 +104,8 @@ extension SchemaLeaf {
             ])
         case .uri:
             return .object(["type": .string("string"), "format": .string("uri")])
+        case .anyJSON:
+            return .object(["description": .string("Any JSON value")])
         }
     }
 

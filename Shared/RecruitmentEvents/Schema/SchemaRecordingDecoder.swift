@@ -24,6 +24,10 @@ struct SchemaRecordingDecoder: Decoder {
             recording.kind = .leaf(leaf.schemaLeaf)
             return leaf.schemaPlaceholder as! T
         }
+        if let free = type as? any SchemaFreeFormJSON.Type {
+            recording.kind = .leaf(.anyJSON)
+            return free.schemaPlaceholder as! T
+        }
         if let enumeration = type as? any SchemaEnumeration.Type {
             guard let placeholder = enumeration.schemaPlaceholder else {
                 throw SchemaGenerationError.unsupported(path: path(codingPath), reason: "\(type) has no cases")

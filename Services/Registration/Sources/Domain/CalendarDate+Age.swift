@@ -8,12 +8,4 @@ extension CalendarDate {
         if (date.month, date.day) < (month, day) { years -= 1 }
         return years
     }
-
-    /// The calendar date of `instant` in `timeZone` (e.g. "today" in WITA).
-    static func of(_ instant: Date, in timeZone: TimeZone) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
 }

@@ -88,6 +88,7 @@ enum DocumentInspection {
         case .jpeg: "JPEG"
         case .pdf: "PDF"
         case .mp4: "MP4"
+        case .json: "JSON"
         }
     }
 }

@@ -79,6 +79,9 @@ enum SelectionPeriodRules {
             }
             if document.acceptedFormats.isEmpty {
                 issues.append(.init(field: field + ".acceptedFormats", code: "required", message: "at least one format"))
+            } else if document.acceptedFormats.contains(where: { !$0.isUploadable }) {
+                issues.append(.init(field: field + ".acceptedFormats", code: "upload-format",
+                                    message: "uploads can only be JPEG, PDF or MP4"))
             }
             if !(1...Self.maximumDocumentBytes).contains(document.maximumSizeBytes) {
                 issues.append(.init(field: field + ".maximumSizeBytes", code: "range", message: "1 byte to 10 MiB"))
