@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "announcements", targets: ["AnnouncementsServer"]),
         .executable(name: "recruitment-events-schema", targets: ["RecruitmentEventsSchemaTool"]),
         .executable(name: "asn-bench", targets: ["Benchmarks"]),
+        .executable(name: "asn-log-verify", targets: ["TransparencyLogVerifier"]),
     ],
     dependencies: [
         // Without the swift-configuration trait: we read configuration ourselves (ServiceKit/Configuration).
@@ -75,6 +76,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/EventStore",
+            swiftSettings: swiftSettings
+        ),
+        // The transparency log's pure core (ARCHITECTURE §7): RFC 9162 hashing and proofs, record commitments,
+        // C2SP checkpoints and signed notes. No I/O, so the offline verifier and the service share it.
+        .target(
+            name: "TransparencyLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/TransparencyLog",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "TransparencyLogVerifier",
+            dependencies: [
+                "TransparencyLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/TransparencyLogVerifier",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -178,9 +196,13 @@ let package = Package(
         .target(
             name: "Announcements",
             dependencies: [
-                "ServiceKit", "RecruitmentEvents", "EventStore",
+                "ServiceKit", "RecruitmentEvents", "EventStore", "TransparencyLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Services/Announcements/Sources",
             swiftSettings: swiftSettings
@@ -194,7 +216,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness", "ExamScoringRules",
+                "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness", "ExamScoringRules", "TransparencyLog",
+                "Announcements",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -239,6 +262,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/KafkaTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TransparencyLogTests",
+            dependencies: ["TransparencyLog", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/TransparencyLogTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -294,8 +323,10 @@ let package = Package(
         .testTarget(
             name: "AnnouncementsTests",
             dependencies: [
-                "Announcements", "TestSupport", "EventStore", "ServiceKit", "RecruitmentEvents",
+                "Announcements", "TestSupport", "EventStore", "ServiceKit", "RecruitmentEvents", "TransparencyLog",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/AnnouncementsTests",
             swiftSettings: swiftSettings
@@ -303,7 +334,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "TestSupport", "SuiteHarness", "RecruitmentEvents",
+                "TestSupport", "SuiteHarness", "RecruitmentEvents", "Kafka", "TransparencyLog",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/EndToEndTests",

@@ -3,6 +3,8 @@ struct BenchOptions: Sendable {
     /// One of the measurements.
     enum Benchmark: String, CaseIterable, Sendable {
         case producer, projection, skeleton, submissions, uploads, queue, ranking, results
+        case transparencyLog = "transparency-log"
+        case scoreboard
     }
 
     var benchmarks: [Benchmark] = Benchmark.allCases
@@ -47,6 +49,16 @@ struct BenchOptions: Sendable {
     var resultRate = 50
     /// Applicants prepared at the same time before the HTTP benchmarks (not measured).
     var prepareConcurrency = 8
+    /// Leaves the transparency-log benchmark appends.
+    var logLeaves = 1_000_000
+    /// Leaves per append transaction of the transparency-log benchmark.
+    var logBatch = 1_000
+    /// Inclusion and consistency proofs the transparency-log benchmark times (each).
+    var logProofs = 2_000
+    /// Viewers the scoreboard benchmark connects to the stream.
+    var scoreboardViewers = 1_000
+    /// Scores it publishes, one at a time.
+    var scoreboardScores = 30
 
     /// Drafts the closed loop of the submissions benchmark gets unless `--drafts` says otherwise.
     static let closedLoopDrafts = 2_000
@@ -54,14 +66,15 @@ struct BenchOptions: Sendable {
     var submissionDrafts: Int { drafts ?? submissionRate * submissionSeconds + Self.closedLoopDrafts }
 
     static let usage = """
-        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads|queue|ranking|results[,...]] [--events N]
+        usage: asn-bench [--only producer|projection|skeleton|submissions|uploads|queue|ranking|results|transparency-log|scoreboard[,...]] [--events N]
                          [--producer-events N] [--batch N] [--projection-events N] [--formations N] [--rate R]
                          [--seconds S] [--poll-ms MS] [--drafts N] [--submission-rate R] [--submission-seconds S]
                          [--concurrency N] [--upload-rate R] [--upload-seconds S] [--uploaders N]
                          [--queue-cases N] [--queue-listings N] [--ranking-candidates N]
                          [--result-candidates N] [--result-rate R] [--prepare-concurrency N]
+                         [--log-leaves N] [--log-batch N] [--log-proofs N] [--viewers N] [--scores N]
 
-          --only                   run only these benchmarks (comma-separated or repeated; default: all eight)
+          --only                   run only these benchmarks (comma-separated or repeated; default: all ten)
           --events N               events of the producer and projection benchmarks (defaults 100000 and 50000)
           --producer-events N      events of the producer benchmark only
           --batch N                records per producer batch (default 1000, the outbox relay's batch size)
@@ -84,6 +97,12 @@ struct BenchOptions: Sendable {
           --result-candidates N    SKD results the results benchmark records, one per candidate (default 2000)
           --result-rate R          results per second it records (default 50)
           --prepare-concurrency N  applicants prepared at the same time before the HTTP benchmarks (default 8)
+          --log-leaves N           leaves the transparency-log benchmark appends (default 1000000; e.g. 20000 for
+                                   a quick run)
+          --log-batch N            leaves per append transaction of the transparency-log benchmark (default 1000)
+          --log-proofs N           inclusion and consistency proofs it times, each (default 2000)
+          --viewers N              scoreboard streams the scoreboard benchmark opens (default 1000)
+          --scores N               scores it publishes one at a time, timing each to every viewer (default 30)
 
         The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
         12); only failed logins are rate-limited, so preparing thousands of applicants from
@@ -113,7 +132,7 @@ struct BenchOptions: Sendable {
                 for name in value.split(separator: ",") {
                     guard let benchmark = Benchmark(rawValue: String(name)) else {
                         throw .invalidValue(flag: flag, value: String(name),
-                                            expected: "producer, projection, skeleton, submissions, uploads, queue, ranking or results")
+                                            expected: "producer, projection, skeleton, submissions, uploads, queue, ranking, results, transparency-log or scoreboard")
                     }
                     only.append(benchmark)
                 }
@@ -140,6 +159,11 @@ struct BenchOptions: Sendable {
             case "--result-candidates": resultCandidates = try Self.positive(value, flag)
             case "--result-rate": resultRate = try Self.positive(value, flag)
             case "--prepare-concurrency": prepareConcurrency = try Self.positive(value, flag)
+            case "--log-leaves": logLeaves = try Self.positive(value, flag)
+            case "--log-batch": logBatch = try Self.positive(value, flag)
+            case "--log-proofs": logProofs = try Self.positive(value, flag)
+            case "--viewers": scoreboardViewers = try Self.positive(value, flag)
+            case "--scores": scoreboardScores = try Self.positive(value, flag)
             default: throw .unknownFlag(flag)
             }
         }
@@ -159,6 +183,7 @@ struct BenchOptions: Sendable {
         "--seconds", "--poll-ms", "--drafts", "--submission-rate", "--submission-seconds", "--concurrency",
         "--upload-rate", "--upload-seconds", "--uploaders", "--queue-cases", "--queue-listings",
         "--ranking-candidates", "--result-candidates", "--result-rate", "--prepare-concurrency",
+        "--log-leaves", "--log-batch", "--log-proofs", "--viewers", "--scores",
     ]
 
     private static func positive(_ value: String, _ flag: String) throws(BenchOptionsError) -> Int {

@@ -144,6 +144,37 @@ struct BenchSuite {
                 .latency("result HTTP latency p99", result?.http.percentile(99), target: nil),
                 .count("results lost or refused", result?.errors, atMost: 0, unit: "results"),
             ], result != nil)
+        case .transparencyLog:
+            BenchReport.heading("Transparency log: \(grouped(Double(options.logLeaves))) leaves appended ≥ 5,000/s; "
+                                + "inclusion and consistency proofs p99 ≤ 5 ms")
+            let result = await attempt {
+                try await TransparencyLogBenchmark(
+                    databases: databases, leaves: options.logLeaves, batch: options.logBatch, proofs: options.logProofs,
+                    logger: databases.logger
+                ).run()
+            }
+            return ([
+                .rate("log append (\(grouped(Double(options.logLeaves))) leaves)", result?.leavesPerSecond,
+                      target: 5_000, unit: "leaves/s"),
+                .latency("inclusion proof p50", result?.inclusion.percentile(50), target: nil),
+                .latency("inclusion proof p99", result?.inclusion.percentile(99), target: .milliseconds(5)),
+                .latency("consistency proof p50", result?.consistency.percentile(50), target: nil),
+                .latency("consistency proof p99", result?.consistency.percentile(99), target: .milliseconds(5)),
+            ], result != nil)
+        case .scoreboard:
+            let viewers = grouped(Double(options.scoreboardViewers))
+            BenchReport.heading("Scoreboard: SSE fan-out to \(viewers) viewers, each new score visible to all ≤ 1 s")
+            let result = await attempt {
+                try await ScoreboardBenchmark(kafka: kafka, databases: databases, viewers: options.scoreboardViewers,
+                                              scores: options.scoreboardScores).run()
+            }
+            return ([
+                .latency("score → first of \(viewers) viewers p50", result?.firstViewer.percentile(50), target: nil),
+                .latency("score → all \(viewers) viewers p50", result?.allViewers.percentile(50), target: nil),
+                .latency("score → all \(viewers) viewers p99", result?.allViewers.percentile(99), target: nil),
+                .latency("score → all \(viewers) viewers max", result?.allViewers.maximum, target: .seconds(1)),
+                .count("scoreboard deliveries missing", result?.missing, atMost: 0, unit: "deliveries"),
+            ], result != nil)
         }
     }
 

@@ -33,13 +33,13 @@ struct ProjectionBenchmark {
         BenchReport.line("produced \(grouped(Double(events))) ApplicationSubmittedV1 over \(formations) formations to "
                          + "\(topic) in \((ContinuousClock.now - produced).formattedSeconds)")
         return try await databases.withDatabase("announcements") { url in
-            let service = try ServiceProcess(name: "announcements", environment: [
+            let service = try ServiceProcess(name: "announcements", environment: AnnouncementsSettings.environment().merging([
                 "ASN_POSTGRES_URL": url,
                 "ASN_KAFKA_BROKERS": kafka.brokers.joined(separator: ","),
                 "ASN_KAFKA_NAME_PREFIX": prefix,
                 // The whole backlog is the point here: readiness must not wait for it.
                 "ASN_READY_MAX_PROJECTION_LAG": "1000000000",
-            ])
+            ]) { _, new in new })
             let outcome: Swift.Result<Result, any Error>
             do {
                 outcome = .success(try await measure(service, applications: applications))

@@ -36,11 +36,13 @@ struct SkeletonBenchmark {
             try await databases.withDatabase("announcements") { announcementsURL in
                 let registration = try BenchRegistration.process(
                     postgres: registrationURL, brokers: brokers, prefix: prefix)
-                let announcements = try ServiceProcess(name: "announcements", environment: [
-                    "ASN_POSTGRES_URL": announcementsURL, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
-                    "ASN_KAFKA_NAME_PREFIX": prefix,
-                    "ASN_OUTBOX_POLL_INTERVAL_MS": "25",  // the services' default, not the e2e tests' 10 ms
-                ])
+                let announcements = try ServiceProcess(
+                    name: "announcements",
+                    environment: AnnouncementsSettings.environment().merging([
+                        "ASN_POSTGRES_URL": announcementsURL, "ASN_KAFKA_BROKERS": brokers.joined(separator: ","),
+                        "ASN_KAFKA_NAME_PREFIX": prefix,
+                        "ASN_OUTBOX_POLL_INTERVAL_MS": "25",  // the services' default, not the e2e tests' 10 ms
+                    ]) { _, new in new })
                 let client = TestHTTPClient(connectionsPerHost: 64)
                 let outcome: Swift.Result<Result, any Error>
                 do {

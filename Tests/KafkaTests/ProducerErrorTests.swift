@@ -87,7 +87,9 @@ struct ProducerErrorTests {
         await #expect(throws: KafkaError.self) {
             try await producer.checkBrokerConnection(timeout: .seconds(1))
         }
-        #expect(clock.now - started < .seconds(5))
+        // Fast means bounded by the timeout asked for, not librdkafka's minutes of retries; the margin is for a
+        // machine loaded by the whole suite.
+        #expect(clock.now - started < .seconds(15))
     }
 
     @Test("the librdkafka loaded at run time is reported")

@@ -5,7 +5,8 @@ source "$(dirname "$0")/common.sh"
 
 command -v swift >/dev/null 2>&1 || die "Swift 6 is not on PATH. Install the Swift 6.x toolchain for Debian 12 (swift.org) and re-run."
 
-packages=(postgresql librdkafka-dev pkg-config python3 python3-venv curl ca-certificates procps)
+# chromium + chromium-driver: the public page's headless-browser test (Tests/EndToEndTests/PublicPage*).
+packages=(postgresql librdkafka-dev pkg-config python3 python3-venv curl ca-certificates procps chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

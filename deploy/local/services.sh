@@ -26,6 +26,10 @@ service_env() {
   echo "ASN_REGISTRATION_PERSONAL_DATA_KEY=bG9jYWwtZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHI="
   echo "ASN_REGISTRATION_NIK_INDEX_KEY=bG9jYWwtbmlrLWluZGV4LWtleS1ub3QtZm9yLXByb2Q="
   echo "ASN_REGISTRATION_JWT_SIGNING_KEY=bG9jYWwtand0LXNpZ25pbmcta2V5LW5vdC1wcm9kISE="
+  # The transparency log's checkpoint key (Ed25519 seed): fixed so that verifiers keep trusting the local log.
+  echo "ASN_LOG_SIGNING_KEY=bG9jYWwtdHJhbnNwYXJlbmN5LWxvZy1zZWVkLW5vdCE="
+  echo "ASN_LOG_ORIGIN=localhost/asn/transparency-log"
+  echo "ASN_ANNOUNCEMENTS_PUBLIC_URL=http://127.0.0.1:$(service_port announcements)"
   # The demo seed signs up its applicants from 127.0.0.1; the default (20 a minute per address) suits the internet.
   echo "ASN_REGISTRATION_SIGNUPS_PER_MINUTE=${ASN_REGISTRATION_SIGNUPS_PER_MINUTE:-1000}"
   echo "ASN_REGISTRATION_INITIAL_ADMIN_EMAIL=${ASN_DEMO_ADMIN_EMAIL}"

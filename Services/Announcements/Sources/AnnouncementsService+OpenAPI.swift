@@ -19,5 +19,12 @@ extension AnnouncementsService {
             "/v1/formations/{formationId}/counts", operationId: "getFormationCount",
             summary: "The applicant count of one formation", tags: ["counts"], parameters: [.path("formationId")],
             responses: [.json(200, FormationCountsRoutes.FormationCount.self)]))
+        PublicResultsRoutes.describe(into: &document)
+        OpenDataRoutes.describe(into: &document)
+        AnnouncementRoutes.describe(into: &document, maxBody: context.configuration.maxJSONBodyBytes)
+        ScoreboardRoutes.describe(into: &document)
+        PublicPageRoutes.describe(into: &document)
+        feedback.describe(into: &document)
+        TransparencyLogRoutes.describe(into: &document)
     }
 }

@@ -37,10 +37,17 @@ enum ServiceEnvironments {
         ]) { _, new in new }.merging(extra) { _, new in new })
     }
 
-    static func announcements(postgres: String, brokers: String, prefix: String) throws -> ServiceProcess {
-        try ServiceProcess(name: "announcements", environment: [
+    /// An announcements process that trusts `registration`'s JWKS (for announcers) and signs its log with the test
+    /// key (see ``AnnouncementsSettings``); `extra` overrides.
+    static func announcements(postgres: String, brokers: String, prefix: String,
+                              registration: String = "http://127.0.0.1:9", extra: [String: String] = [:]) throws
+        -> ServiceProcess
+    {
+        try ServiceProcess(name: "announcements", environment: AnnouncementsSettings.environment(
+            registrationURL: registration
+        ).merging([
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
-        ])
+        ]) { _, new in new }.merging(extra) { _, new in new })
     }
 
     /// Logs in as the initial administrator the registration process was configured with.

@@ -2,7 +2,8 @@ import EventStore
 
 /// The read models of the announcements service (versions from 100; 1-99 belong to the event store).
 enum AnnouncementsMigrations {
-    static let all: [Migration] = [formationCounts]
+    static let all: [Migration] = [formationCounts] + PublicReadModelMigrations.all + AnnouncementMigrations.all + FeedbackMigrations.all
+        + ScoreboardMigrations.all + TransparencyLogMigrations.all
 
     /// Public applicant counts per formation (DOMAIN §5.1: visible during registration).
     static let formationCounts = Migration(
