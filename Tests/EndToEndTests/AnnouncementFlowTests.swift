@@ -259,5 +259,39 @@ import TransparencyLog
         let csv = try await announcements.get("/v1/open-data/formations.csv?periodId=\(suite.periodId)")
         #expect(csv.header("content-type")?.hasPrefix("text/csv") == true)
         #expect(csv.text.split(separator: "\r\n").count == 2)
+
+        try await checkInTheBrowser(announcements, recordId: recordId, announcementId: announcementId)
+    }
+
+    /// The public page in Chromium lists both announcements and checks the published TMS row against the real log:
+    /// commitment, inclusion, checkpoint signature, all in the browser.
+    func checkInTheBrowser(_ announcements: Public, recordId: String, announcementId: String) async throws {
+        guard let binaries = try PublicPageBrowserTests.browserBinaries() else { return }
+        let browser = try await WebDriverSession.start(driver: binaries.driver, browser: binaries.browser)
+        do {
+            try await browser.navigate(to: "\(announcements.baseURL)/")
+            #expect(try await browser.waitUntil(
+                "return document.querySelectorAll('#announcement-list li').length === 2"))
+            let listed = try await browser.execute(
+                "return [...document.querySelectorAll('#announcement-list li')].map(li => li.dataset.announcementId)")
+                as? [String] ?? []
+            #expect(listed.last?.lowercased() == announcementId.lowercased(), "\(listed)")
+            try await browser.execute("""
+                document.getElementById('record-id').value = arguments[0];
+                document.getElementById('check-form').requestSubmit();
+                """, [recordId])
+            let finished = try await browser.waitUntil(
+                "return ['ok', 'fail', 'unavailable'].includes(document.getElementById('check-result').dataset.outcome)")
+            let outcome = try await browser.execute(
+                "return document.getElementById('check-result').dataset.outcome") as? String
+            let steps = try await browser.execute(
+                "return [...document.querySelectorAll('#check-steps li')].map(li => li.className + ': ' + li.textContent)")
+                as? [String] ?? []
+            #expect(finished && outcome == "ok", "the browser's check of a real record: \(outcome ?? "-") \(steps)")
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
     }
 }
