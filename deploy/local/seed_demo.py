@@ -88,10 +88,11 @@ for position, kind, major in specs:
         "quota": 2, "educationRequirements": [{"level": "S-1", "majors": [major]}]}, token=admin)[1]
     formations.append((formation["formationId"], major))
 
-# Officers for the verification and exam-scoring services (re-running the seed finds them already there).
+# Officers for the verification, exam-scoring and announcements services (re-running the seed finds them already there).
 OFFICERS = [("verifikator@kupangkota.go.id", "Yuliana Ndun", ["verifier"], "Verifikator-Kupang-2026"),
             ("pengawas@kupangkota.go.id", "Daniel Tefa", ["supervisor"], "Pengawas-Kupang-2026"),
-            ("ujian@kupangkota.go.id", "Agustina Lakapu", ["exam_officer"], "Ujian-Kupang-2026")]
+            ("ujian@kupangkota.go.id", "Agustina Lakapu", ["exam_officer"], "Ujian-Kupang-2026"),
+            ("pengumuman@kupangkota.go.id", "Marthen Bessie", ["announcer"], "Pengumuman-Kupang-2026")]
 for officer_email, display_name, roles, officer_password in OFFICERS:
     call("POST", f"{REG}/v1/admin/officers", {"email": officer_email, "displayName": display_name, "roles": roles,
                                                "password": officer_password}, token=admin, expect=(201, 409))

@@ -20,5 +20,7 @@ $(for s in "${SERVICES[@]}"; do printf '  %-14s http://127.0.0.1:%s   (health: /
 Administrator (local only): ${ASN_DEMO_ADMIN_EMAIL} / ${ASN_DEMO_ADMIN_PASSWORD}
   log in: curl -X POST http://127.0.0.1:$(service_port registration)/v1/auth/token -H 'Content-Type: application/json' \
           -d '{"username": "${ASN_DEMO_ADMIN_EMAIL}", "password": "${ASN_DEMO_ADMIN_PASSWORD}"}'
+Public page (live SKD scores, announcements, transparency-log check): http://127.0.0.1:$(service_port announcements)/
 Public applicant counts per formation: http://127.0.0.1:$(service_port announcements)/v1/formations/counts
+Transparency log: http://127.0.0.1:$(service_port announcements)/v1/log/checkpoint (key: /v1/log/key)
 TXT
