@@ -10,67 +10,44 @@ import Testing
 /// The public read models against the real PostgreSQL: what is public when, and whole result lists only.
 @Suite struct PublicReadModelTests {
     let fixture = SelectionFixture()
-    var period: UUID { fixture.period }
-    var formation: UUID { fixture.formation }
-    func at(_ seconds: Double) -> Date { fixture.at(seconds) }
-    func decoded<E: RecruitmentEvent>(_ event: E, at time: Date) throws -> Projection.DecodedEvent {
-        try fixture.decoded(event, at: time)
-    }
-    func apply(_ events: [Projection.DecodedEvent], to projection: Projection, on client: PostgresClient)
-        async throws -> [ApplyOutcome]
-    {
-        try await fixture.apply(events, to: projection, on: client)
-    }
-    func migrated(_ body: @Sendable (PostgresClient) async throws -> Void) async throws {
-        try await SelectionFixture.migrated(body)
-    }
-    func intake(_ numbers: [String]) throws -> (events: [Projection.DecodedEvent], applications: [UUID]) {
-        try fixture.intake(numbers)
-    }
-    func decision(_ application: UUID, _ outcome: AdministrativeOutcome, countersigned: Bool) -> VerificationDecisionRecordedV1 {
-        fixture.decision(application, outcome, countersigned: countersigned)
-    }
-    func publication(_ round: AdministrativeAnnouncementRound) -> AdministrativeResultsPublishedV1 {
-        fixture.publication(round)
-    }
 
     @Test func administrativeResultsShowWhatWasFinalAtTheLatestPublication() async throws {
-        try await migrated { client in
-            let (events, apps) = try intake(["R-001", "R-002", "R-003", "R-004"])
-            _ = try await apply(events, to: PublicSelectionProjection.projection, on: client)
+        try await SelectionFixture.migrated { client in
+            let (events, apps) = try fixture.intake(["R-001", "R-002", "R-003", "R-004"])
+            _ = try await fixture.apply(events, to: PublicSelectionProjection.projection, on: client)
             let store = PublicResultsStore(postgres: client, logger: TestPostgres.logger)
 
-            let ms = decision(apps[0], .ms, countersigned: false)
-            let tms = decision(apps[1], .tms, countersigned: true)
+            let ms = fixture.decision(apps[0], .ms, countersigned: false)
+            let tms = fixture.decision(apps[1], .tms, countersigned: true)
             var countersigned = VerificationDecisionCountersignedV1.example
             countersigned.decisionId = tms.decisionId
             countersigned.applicationId = apps[1]
-            let returnedDecision = decision(apps[2], .ms, countersigned: true)
+            let returnedDecision = fixture.decision(apps[2], .ms, countersigned: true)
             var returned = VerificationDecisionReturnedV1.example
             returned.decisionId = returnedDecision.decisionId
             returned.applicationId = apps[2]
-            let pending = decision(apps[3], .ms, countersigned: true)
+            let pending = fixture.decision(apps[3], .ms, countersigned: true)
             // The publication arrives before the decisions (another partition): order must not matter.
-            let initial = publication(.initial)
-            let outcomes = try await apply([
-                try decoded(initial, at: at(200)),
-                try decoded(ms, at: at(100)), try decoded(tms, at: at(101)), try decoded(countersigned, at: at(150)),
-                try decoded(returnedDecision, at: at(102)), try decoded(returned, at: at(160)),
-                try decoded(pending, at: at(103)),
-                try decoded(ApplicantRegisteredV1.example, at: at(104)),
+            let initial = fixture.publication(.initial)
+            let outcomes = try await fixture.apply([
+                try fixture.decoded(initial, at: fixture.at(200)),
+                try fixture.decoded(ms, at: fixture.at(100)), try fixture.decoded(tms, at: fixture.at(101)), try fixture.decoded(countersigned, at: fixture.at(150)),
+                try fixture.decoded(returnedDecision, at: fixture.at(102)), try fixture.decoded(returned, at: fixture.at(160)),
+                try fixture.decoded(pending, at: fixture.at(103)),
+                try fixture.decoded(ApplicantRegisteredV1.example, at: fixture.at(104)),
             ], to: PublicSelectionProjection.projection, on: client)
             #expect(outcomes == [.applied, .applied, .applied, .applied, .applied, .applied, .applied, .ignored])
 
-            let published = try #require(try await store.administrativePublication(of: formation))
+            let published = try #require(try await store.administrativePublication(of: fixture.formation))
             #expect(published.round == .initial)
-            var rows = try await store.administrativeRows(of: formation, publishedAt: published.at, after: "", limit: 10)
+            var rows = try await store.administrativeRows(of: fixture.formation, publishedAt: published.at, after: "", limit: 10)
             #expect(rows.map(\.registrationNumber) == ["R-001", "R-002"], "returned and uncountersigned stay out")
             #expect(rows.map(\.outcome) == [.ms, .tms])
             #expect(rows[1].unmetRequirements.map(\.requirementCode) == tms.unmetRequirements.map(\.requirementCode))
             #expect(rows[0].name == "Pelamar 0")
 
             // Paging by registration number.
-            let page = try await store.administrativeRows(of: formation, publishedAt: published.at, after: "R-001", limit: 10)
+            let page = try await store.administrativeRows(of: fixture.formation, publishedAt: published.at, after: "R-001", limit: 10)
             #expect(page.map(\.registrationNumber) == ["R-002"])
 
             // An upheld objection after publication shows only with the after-objection publication.
@@ -80,15 +57,15 @@ import Testing
             resolved.decisionId = tms.decisionId
             resolved.outcome = .upheld
             resolved.resultingOutcome = .ms
-            _ = try await apply([try decoded(resolved, at: at(300))], to: PublicSelectionProjection.projection, on: client)
-            rows = try await store.administrativeRows(of: formation, publishedAt: published.at, after: "", limit: 10)
+            _ = try await fixture.apply([try fixture.decoded(resolved, at: fixture.at(300))], to: PublicSelectionProjection.projection, on: client)
+            rows = try await store.administrativeRows(of: fixture.formation, publishedAt: published.at, after: "", limit: 10)
             #expect(rows.map(\.outcome) == [.ms, .tms])
 
-            _ = try await apply([try decoded(publication(.afterObjection), at: at(400))],
+            _ = try await fixture.apply([try fixture.decoded(fixture.publication(.afterObjection), at: fixture.at(400))],
                                 to: PublicSelectionProjection.projection, on: client)
-            let after = try #require(try await store.administrativePublication(of: formation))
+            let after = try #require(try await store.administrativePublication(of: fixture.formation))
             #expect(after.round == .afterObjection)
-            rows = try await store.administrativeRows(of: formation, publishedAt: after.at, after: "", limit: 10)
+            rows = try await store.administrativeRows(of: fixture.formation, publishedAt: after.at, after: "", limit: 10)
             #expect(rows.map(\.outcome) == [.ms, .ms])
             #expect(rows[1].byObjection && rows[1].unmetRequirements.isEmpty)
         }
@@ -97,8 +74,8 @@ import Testing
     func ranking(_ apps: [UUID], part: Int?, parts: Int?, id: UUID) -> SkdRankingFinalisedV1 {
         var ranking = SkdRankingFinalisedV1.example
         ranking.rankingId = id
-        ranking.periodId = period
-        ranking.formationId = formation
+        ranking.periodId = fixture.period
+        ranking.formationId = fixture.formation
         ranking.part = part
         ranking.parts = parts
         ranking.rows = apps.enumerated().map { index, app in
@@ -110,22 +87,22 @@ import Testing
     }
 
     @Test func aListSplitInPartsCountsOnlyWhenEveryPartIsInAndOnce() async throws {
-        try await migrated { client in
-            let (events, apps) = try intake(["R-1", "R-2", "R-3", "R-4"])
-            _ = try await apply(events, to: PublicSelectionProjection.projection, on: client)
+        try await SelectionFixture.migrated { client in
+            let (events, apps) = try fixture.intake(["R-1", "R-2", "R-3", "R-4"])
+            _ = try await fixture.apply(events, to: PublicSelectionProjection.projection, on: client)
             let store = PublicResultsStore(postgres: client, logger: TestPostgres.logger)
             let id = UUID()
             let second = ranking(Array(apps[2...]), part: 2, parts: 2, id: id)
             let first = ranking(Array(apps[..<2]), part: 1, parts: 2, id: id)
 
-            _ = try await apply([try decoded(second, at: at(500))], to: PublicExamResultsProjection.projection, on: client)
-            #expect(try await store.currentList(of: formation, stage: "skd") == nil, "half a ranking is not public")
+            _ = try await fixture.apply([try fixture.decoded(second, at: fixture.at(500))], to: PublicExamResultsProjection.projection, on: client)
+            #expect(try await store.currentList(of: fixture.formation, stage: "skd") == nil, "half a ranking is not public")
 
             // The first part, then both parts again (redelivery): nothing doubles.
-            _ = try await apply([try decoded(first, at: at(500))], to: PublicExamResultsProjection.projection, on: client)
-            _ = try await apply([try decoded(first, at: at(500)), try decoded(second, at: at(500))],
+            _ = try await fixture.apply([try fixture.decoded(first, at: fixture.at(500))], to: PublicExamResultsProjection.projection, on: client)
+            _ = try await fixture.apply([try fixture.decoded(first, at: fixture.at(500)), try fixture.decoded(second, at: fixture.at(500))],
                                 to: PublicExamResultsProjection.projection, on: client)
-            let list = try #require(try await store.currentList(of: formation, stage: "skd"))
+            let list = try #require(try await store.currentList(of: fixture.formation, stage: "skd"))
             #expect(list.list == id)
             let rows = try await store.listRows(list.list, as: PublicSkdRow.self, after: .start, limit: 10)
             #expect(rows.count == 4)
@@ -133,24 +110,24 @@ import Testing
             #expect(rows.map(\.row.name) == ["Pelamar 0", "Pelamar 1", "Pelamar 2", "Pelamar 3"])
             let page = try await store.listRows(list.list, as: PublicSkdRow.self, after: rows[1].cursor, limit: 10)
             #expect(page.map(\.row.name) == ["Pelamar 2", "Pelamar 3"])
-            #expect(try await store.currentList(of: formation, stage: "final") == nil)
+            #expect(try await store.currentList(of: fixture.formation, stage: "final") == nil)
 
-            let stats = try await store.statistics(ofPeriod: period)
+            let stats = try await store.statistics(ofPeriod: fixture.period)
             #expect(stats.count == 1)
             #expect(stats[0].skdPassedToSkb == 4 && stats[0].finalPassed == 0)
         }
     }
 
     @Test func aLaterFinalComputationSupersedesTheEarlierOne() async throws {
-        try await migrated { client in
-            let (events, apps) = try intake(["R-1", "R-2"])
-            _ = try await apply(events, to: PublicSelectionProjection.projection, on: client)
+        try await SelectionFixture.migrated { client in
+            let (events, apps) = try fixture.intake(["R-1", "R-2"])
+            _ = try await fixture.apply(events, to: PublicSelectionProjection.projection, on: client)
             let store = PublicResultsStore(postgres: client, logger: TestPostgres.logger)
             func final(_ codes: [FinalResultCode]) -> FinalResultsComputedV1 {
                 var result = FinalResultsComputedV1.example
                 result.resultId = UUID()
-                result.periodId = period
-                result.formationId = formation
+                result.periodId = fixture.period
+                result.formationId = fixture.formation
                 result.part = nil
                 result.parts = nil
                 result.rows = zip(apps, codes).enumerated().map { index, pair in
@@ -165,9 +142,9 @@ import Testing
             }
             let earlier = final([.passed, .notWithinQuota])
             let later = final([.notWithinQuota, .passed])
-            _ = try await apply([try decoded(earlier, at: at(600)), try decoded(later, at: at(700))],
+            _ = try await fixture.apply([try fixture.decoded(earlier, at: fixture.at(600)), try fixture.decoded(later, at: fixture.at(700))],
                                 to: PublicExamResultsProjection.projection, on: client)
-            let list = try #require(try await store.currentList(of: formation, stage: "final"))
+            let list = try #require(try await store.currentList(of: fixture.formation, stage: "final"))
             #expect(list.list == later.resultId)
             let rows = try await store.listRows(list.list, as: PublicFinalRow.self, after: .start, limit: 10)
             #expect(rows.map(\.row.row.code) == [.notWithinQuota, .passed])
@@ -177,21 +154,21 @@ import Testing
     }
 
     @Test func statisticsCountApplicantsAndPublishedAdministrativeOutcomes() async throws {
-        try await migrated { client in
-            let (events, apps) = try intake(["R-1", "R-2", "R-3"])
-            _ = try await apply(events, to: PublicSelectionProjection.projection, on: client)
-            _ = try await apply(events, to: FormationCountsProjection.projection, on: client)
-            _ = try await apply([
-                try decoded(decision(apps[0], .ms, countersigned: false), at: at(100)),
-                try decoded(decision(apps[1], .tms, countersigned: false), at: at(100)),
+        try await SelectionFixture.migrated { client in
+            let (events, apps) = try fixture.intake(["R-1", "R-2", "R-3"])
+            _ = try await fixture.apply(events, to: PublicSelectionProjection.projection, on: client)
+            _ = try await fixture.apply(events, to: FormationCountsProjection.projection, on: client)
+            _ = try await fixture.apply([
+                try fixture.decoded(fixture.decision(apps[0], .ms, countersigned: false), at: fixture.at(100)),
+                try fixture.decoded(fixture.decision(apps[1], .tms, countersigned: false), at: fixture.at(100)),
             ], to: PublicSelectionProjection.projection, on: client)
             let store = PublicResultsStore(postgres: client, logger: TestPostgres.logger)
-            var stats = try #require(try await store.statistics(ofPeriod: period).first)
+            var stats = try #require(try await store.statistics(ofPeriod: fixture.period).first)
             #expect(stats.applicants == 3)
             #expect(stats.administrativeMS == 0 && stats.administrativeTMS == 0, "nothing published yet")
-            _ = try await apply([try decoded(publication(.initial), at: at(200))],
+            _ = try await fixture.apply([try fixture.decoded(fixture.publication(.initial), at: fixture.at(200))],
                                 to: PublicSelectionProjection.projection, on: client)
-            stats = try #require(try await store.statistics(ofPeriod: period).first)
+            stats = try #require(try await store.statistics(ofPeriod: fixture.period).first)
             #expect(stats.administrativeMS == 1 && stats.administrativeTMS == 1)
             #expect(try await store.statistics(ofPeriod: UUID()).isEmpty)
             let csv = FormationStatisticsCSV.render([stats])
