@@ -1,5 +1,4 @@
 import Foundation
-import PostgresNIO
 import RecruitmentEvents
 import SuiteHarness
 import TestSupport
@@ -44,57 +43,10 @@ import TransparencyLog
     }
 
     @Test func publishedResultsAreAnnouncedAndVerifiableAgainstTheLog() async throws {
-        guard let brokers = TestEnvironment.kafkaBrokers() else {
-            try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
-            return
-        }
-        let prefix = ServiceEnvironments.uniquePrefix()
-        try await TestPostgres.withFreshDatabase { _, registrationURL in
-            try await TestPostgres.withFreshDatabase { _, verificationURL in
-                try await TestPostgres.withFreshDatabase { examDatabase, examURL in
-                    try await TestPostgres.withFreshDatabase { _, announcementsURL in
-                        let registration = try ServiceEnvironments.registration(
-                            postgres: registrationURL, brokers: brokers, prefix: prefix)
-                        try await registration.start()
-                        let verification = try ServiceEnvironments.verification(
-                            postgres: verificationURL, brokers: brokers, prefix: prefix,
-                            registration: registration.baseURL)
-                        let exam = try ServiceEnvironments.examScoring(
-                            postgres: examURL, brokers: brokers, prefix: prefix, registration: registration.baseURL)
-                        let announcements = try ServiceEnvironments.announcements(
-                            postgres: announcementsURL, brokers: brokers, prefix: prefix,
-                            registration: registration.baseURL)
-                        func stopAll() async {
-                            await announcements.stop()
-                            await exam.stop()
-                            await verification.stop()
-                            await registration.stop()
-                        }
-                        do {
-                            try await verification.start()
-                            try await exam.start()
-                            try await announcements.start()
-                            let journey = RegistrationJourney(baseURL: registration.baseURL)
-                            let admin = try await ServiceEnvironments.adminToken(on: registration.baseURL)
-                            let opened = try await journey.openPeriod(
-                                TestApplicants.openPeriod(), formations: [TestApplicants.formation(quota: 1)],
-                                adminToken: admin)
-                            let suite = ExamFlowTests.Suite(
-                                registration: journey,
-                                verification: VerificationJourney(baseURL: verification.baseURL, registration: journey),
-                                exam: ExamJourney(baseURL: exam.baseURL), examDatabase: examDatabase, admin: admin,
-                                periodId: opened.periodId, formationIds: opened.formationIds)
-                            try await exercise(suite, announcements: try await Public.connect(announcements.baseURL))
-                        } catch {
-                            await stopAll()
-                            throw error
-                        }
-                        await stopAll()
-                        #expect(announcements.terminationStatus == 0,
-                                "announcements did not shut down cleanly: \(announcements.logFile.path)")
-                    }
-                }
-            }
+        try await ExamFlowTests().withSuite(
+            formations: [TestApplicants.formation(quota: 1)], announcements: true
+        ) { suite in
+            try await exercise(suite, announcements: try await Public.connect(try #require(suite.announcementsURL)))
         }
     }
 

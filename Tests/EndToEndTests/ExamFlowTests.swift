@@ -19,10 +19,15 @@ import Testing
         var admin: String
         var periodId: String
         var formationIds: [String]
+        /// The announcements service's base URL, when the suite was asked to start it too.
+        var announcementsURL: String?
     }
 
-    /// Starts registration, verification and exam-scoring on fresh databases and opens a period with `formations`.
-    func withSuite(formations: [[String: Any]], _ body: (Suite) async throws -> Void) async throws {
+    /// Starts registration, verification and exam-scoring (and, with `announcements`, the announcements service) on
+    /// fresh databases and opens a period with `formations`.
+    func withSuite(formations: [[String: Any]], announcements withAnnouncements: Bool = false,
+                   _ body: (Suite) async throws -> Void) async throws
+    {
         guard let brokers = TestEnvironment.kafkaBrokers() else {
             try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
             return
@@ -31,40 +36,59 @@ import Testing
         try await TestPostgres.withFreshDatabase { _, registrationURL in
             try await TestPostgres.withFreshDatabase { _, verificationURL in
                 try await TestPostgres.withFreshDatabase { examDatabase, examURL in
-                    let registration = try ServiceEnvironments.registration(
-                        postgres: registrationURL, brokers: brokers, prefix: prefix)
-                    try await registration.start()
-                    let verification = try ServiceEnvironments.verification(
-                        postgres: verificationURL, brokers: brokers, prefix: prefix,
-                        registration: registration.baseURL)
-                    let exam = try ServiceEnvironments.examScoring(
-                        postgres: examURL, brokers: brokers, prefix: prefix, registration: registration.baseURL)
-                    func stopAll() async {
-                        await exam.stop()
-                        await verification.stop()
-                        await registration.stop()
-                    }
-                    do {
-                        try await verification.start()
-                        try await exam.start()
-                        let journey = RegistrationJourney(baseURL: registration.baseURL)
-                        let admin = try await ServiceEnvironments.adminToken(on: registration.baseURL)
-                        let opened = try await journey.openPeriod(
-                            TestApplicants.openPeriod(), formations: formations, adminToken: admin)
-                        try await body(Suite(
-                            registration: journey,
-                            verification: VerificationJourney(baseURL: verification.baseURL, registration: journey),
-                            exam: ExamJourney(baseURL: exam.baseURL), examDatabase: examDatabase, admin: admin,
-                            periodId: opened.periodId, formationIds: opened.formationIds))
-                    } catch {
+                    try await Self.withDatabase(if: withAnnouncements) { announcementsURL in
+                        let registration = try ServiceEnvironments.registration(
+                            postgres: registrationURL, brokers: brokers, prefix: prefix)
+                        try await registration.start()
+                        let verification = try ServiceEnvironments.verification(
+                            postgres: verificationURL, brokers: brokers, prefix: prefix,
+                            registration: registration.baseURL)
+                        let exam = try ServiceEnvironments.examScoring(
+                            postgres: examURL, brokers: brokers, prefix: prefix, registration: registration.baseURL)
+                        let announcements = try announcementsURL.map {
+                            try ServiceEnvironments.announcements(
+                                postgres: $0, brokers: brokers, prefix: prefix, registration: registration.baseURL)
+                        }
+                        func stopAll() async {
+                            await announcements?.stop()
+                            await exam.stop()
+                            await verification.stop()
+                            await registration.stop()
+                        }
+                        do {
+                            try await verification.start()
+                            try await exam.start()
+                            try await announcements?.start()
+                            let journey = RegistrationJourney(baseURL: registration.baseURL)
+                            let admin = try await ServiceEnvironments.adminToken(on: registration.baseURL)
+                            let opened = try await journey.openPeriod(
+                                TestApplicants.openPeriod(), formations: formations, adminToken: admin)
+                            try await body(Suite(
+                                registration: journey,
+                                verification: VerificationJourney(baseURL: verification.baseURL, registration: journey),
+                                exam: ExamJourney(baseURL: exam.baseURL), examDatabase: examDatabase, admin: admin,
+                                periodId: opened.periodId, formationIds: opened.formationIds,
+                                announcementsURL: announcements?.baseURL))
+                        } catch {
+                            await stopAll()
+                            throw error
+                        }
                         await stopAll()
-                        throw error
+                        #expect(exam.terminationStatus == 0, "exam-scoring did not shut down cleanly: \(exam.logFile.path)")
+                        if let announcements {
+                            #expect(announcements.terminationStatus == 0,
+                                    "announcements did not shut down cleanly: \(announcements.logFile.path)")
+                        }
                     }
-                    await stopAll()
-                    #expect(exam.terminationStatus == 0, "exam-scoring did not shut down cleanly: \(exam.logFile.path)")
                 }
             }
         }
+    }
+
+    /// Runs `body` with the URL of a fresh database when `needed`, with `nil` otherwise.
+    static func withDatabase(if needed: Bool, _ body: (String?) async throws -> Void) async throws {
+        guard needed else { return try await body(nil) }
+        try await TestPostgres.withFreshDatabase { _, url in try await body(url) }
     }
 
     // MARK: Shared steps
