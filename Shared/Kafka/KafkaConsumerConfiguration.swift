@@ -20,6 +20,10 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// At graceful shutdown, how long to wait for the application to finish the batch it is processing
     /// (signalled by its next call to `next()`, or by dropping the iterator) before leaving the group.
     public var shutdownGracePeriod: Duration
+    /// At close, how long to wait for the group coordinator to confirm that the consumer left. After that the
+    /// instance is destroyed anyway and the coordinator expires the member after the session timeout, so a
+    /// slow or unreachable broker cannot hold up a graceful shutdown.
+    public var leaveGroupTimeout: Duration
     /// Extra librdkafka properties, overriding the defaults (for example `partition.assignment.strategy`).
     public var properties: [String: String]
 
@@ -32,6 +36,7 @@ public struct KafkaConsumerConfiguration: Sendable {
         sessionTimeout: Duration = .seconds(10),
         maxBatchSize: Int = 500,
         shutdownGracePeriod: Duration = .seconds(10),
+        leaveGroupTimeout: Duration = .seconds(5),
         properties: [String: String] = [:]
     ) {
         self.bootstrapServers = bootstrapServers
@@ -41,6 +46,7 @@ public struct KafkaConsumerConfiguration: Sendable {
         self.sessionTimeout = sessionTimeout
         self.maxBatchSize = maxBatchSize
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.leaveGroupTimeout = leaveGroupTimeout
         self.properties = properties
     }
 

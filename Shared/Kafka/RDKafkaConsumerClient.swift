@@ -9,7 +9,7 @@ internal import Synchronization
 /// `rd_kafka_consumer_poll` until it has at least one record (or is cancelled / closing), drains what is
 /// immediately available up to the batch size and hands the batch over. Rebalance callbacks only run inside
 /// those polls, so they never overlap with the application's processing of the previous batch. At close it
-/// runs `rd_kafka_consumer_close` (leaving the group) and destroys the instance.
+/// leaves the group (waiting at most ``KafkaConsumerConfiguration/leaveGroupTimeout``) and destroys the instance.
 final class RDKafkaConsumerClient: Sendable {
     typealias Batch = Result<[KafkaConsumerMessage]?, KafkaError>
 
@@ -61,6 +61,7 @@ final class RDKafkaConsumerClient: Sendable {
     private let logger: Logger
     private let maxBatchSize: Int
     private let gracePeriod: Duration
+    private let leaveGroupTimeout: Duration
     private let offsetSource: KafkaConsumer.OffsetSource
     private let state = Mutex(State())
     private let wakeup = DispatchSemaphore(value: 0)
@@ -78,6 +79,7 @@ final class RDKafkaConsumerClient: Sendable {
         self.logger = logger
         self.maxBatchSize = max(1, configuration.maxBatchSize)
         self.gracePeriod = configuration.shutdownGracePeriod
+        self.leaveGroupTimeout = configuration.leaveGroupTimeout
         self.offsetSource = offsetSource
         let context = RDKafkaCallbackContext(logger: logger)
         self.handle = try RDKafkaHandle(
@@ -418,13 +420,11 @@ final class RDKafkaConsumerClient: Sendable {
     }
 
     private func close() {
-        let rk = handle.pointer
         handle.close()
-        let err = rd_kafka_consumer_close(rk)
-        if err != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("Kafka consumer close: \(KafkaError(err))")
-        }
-        handle.destroy()
+        let left = leaveGroup()
+        // A consumer that did not manage to leave must not try again inside rd_kafka_destroy (which would block
+        // without bound); the group coordinator then expires the member after the session timeout.
+        handle.destroy(flags: left ? 0 : RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
         let (pending, waiters) = state.withLock { state in
             state.closed = true
             state.assignment = [:]
@@ -439,5 +439,38 @@ final class RDKafkaConsumerClient: Sendable {
             waiter.resume()
         }
         logger.debug("Kafka consumer \(handle.name) closed")
+    }
+
+    /// Leaves the group (revoking the assignment through the rebalance callback, committing nothing: offsets
+    /// live in the application's database) within ``leaveGroupTimeout``. A plain `rd_kafka_consumer_close`
+    /// waits as long as the coordinator takes to answer; a broker under load (or gone) would then hold a
+    /// graceful shutdown hostage until the process is killed. Answers whether the consumer left in time.
+    private func leaveGroup() -> Bool {
+        let rk = handle.pointer
+        guard let queue = rd_kafka_queue_new(rk) else { return false }
+        defer { rd_kafka_queue_destroy(queue) }
+        if let error = rd_kafka_consumer_close_queue(rk, queue) {
+            logger.warning("Kafka consumer close: \(KafkaError(consuming: error))")
+            return false
+        }
+        let deadline = ContinuousClock.now + leaveGroupTimeout
+        while rd_kafka_consumer_closed(rk) == 0 {
+            guard ContinuousClock.now < deadline else {
+                logger.warning(
+                    "Kafka consumer did not leave its group within \(leaveGroupTimeout); the coordinator will expire it"
+                )
+                return false
+            }
+            // The close queue carries the group's ops as events: serve a revocation through the same handler the
+            // rebalance callback uses; anything else (errors, the close itself) needs no answer.
+            guard let event = rd_kafka_queue_poll(queue, 100) else { continue }
+            defer { rd_kafka_event_destroy(event) }
+            if rd_kafka_event_type(event) == RD_KAFKA_EVENT_REBALANCE,
+                let partitions = rd_kafka_event_topic_partition_list(event)
+            {
+                rebalance(rk, rd_kafka_event_error(event), partitions)
+            }
+        }
+        return true
     }
 }

@@ -80,14 +80,16 @@ final class RDKafkaHandle: @unchecked Sendable {
 
     /// Closes (if not yet done), destroys the instance and releases the callback context. Call exactly once,
     /// on a dedicated thread.
-    func destroy() {
+    /// `flags` are `rd_kafka_destroy_flags` flags, e.g. `RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE` for a consumer
+    /// that already left its group or gave up waiting for that.
+    func destroy(flags: Int32 = 0) {
         close()
         let alreadyDestroyed = state.withLock { state -> Bool in
             defer { state.isDestroyed = true }
             return state.isDestroyed
         }
         guard !alreadyDestroyed else { return }
-        rd_kafka_destroy(pointer)
+        rd_kafka_destroy_flags(pointer, flags)
         context.onRebalance(nil)
         context.onFatalError(nil)
         Unmanaged.passUnretained(context).release()
