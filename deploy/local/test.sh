@@ -29,6 +29,10 @@ fi
 # Two phases on purpose: the end-to-end suites start dozens of service processes (and Chromium); run alongside the unit
 # and integration tests on a 2-core machine they starve the timing-sensitive ones (shutdown bounds, token expiry).
 status=0
+# The deployment files (compose, Kubernetes, Dockerfile, operations guide) against the built executables' own
+# print-configuration; no Docker engine needed (deploy/README.md, "How these files are checked").
+say "Checking the deployment files"
+"${VENV_DIR}/bin/python" deploy/checks/validate.py --bin-dir "${REPO_ROOT}/.build/debug" || status=$?
 say "Running the unit and integration tests"
 swift test --skip-build --skip EndToEndTests || status=$?
 say "Running the end-to-end tests (real executables)"
