@@ -1,5 +1,5 @@
 # Entry points for developers, operators and CI. Everything runs locally on loopback (see README.md).
-.PHONY: run up down test bench status schemas
+.PHONY: run up down demo test bench status schemas
 
 run:      ## the whole suite in the foreground (Ctrl-C stops everything)
 	@deploy/local/run.sh
@@ -7,7 +7,10 @@ run:      ## the whole suite in the foreground (Ctrl-C stops everything)
 up:       ## the same in the background
 	@deploy/local/up.sh
 
-down:     ## stop what `make up` started
+demo:     ## like `up`, then waits for the simulated demo selection to finish: a training sandbox (`make down` stops it)
+	@ASN_DEMO_FOREGROUND=1 deploy/local/up.sh
+
+down:     ## stop what `make up` or `make demo` started
 	@deploy/local/down.sh
 
 test:     ## every test, with a private PostgreSQL and broker

@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "recruitment-events-schema", targets: ["RecruitmentEventsSchemaTool"]),
         .executable(name: "asn-bench", targets: ["Benchmarks"]),
         .executable(name: "asn-log-verify", targets: ["TransparencyLogVerifier"]),
+        .executable(name: "asn-sim", targets: ["SelectionSimulatorTool"]),
     ],
     dependencies: [
         // Without the swift-configuration trait: we read configuration ourselves (ServiceKit/Configuration).
@@ -93,6 +94,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Shared/TransparencyLogVerifier",
+            swiftSettings: swiftSettings
+        ),
+        // The selection simulator (demo, officer training, end-to-end load): drives a whole selection through the
+        // four services' public HTTP APIs only, then checks what the public sees against the transparency log.
+        .target(
+            name: "SelectionSimulator",
+            dependencies: [
+                "ExamScoringRules", "TransparencyLog",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Shared/SelectionSimulator",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SelectionSimulatorTool",
+            dependencies: [
+                "SelectionSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/SelectionSimulatorTool",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -217,7 +240,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness", "ExamScoringRules", "TransparencyLog",
-                "Announcements",
+                "Announcements", "SelectionSimulator",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -231,6 +254,7 @@ let package = Package(
         .target(
             name: "SuiteHarness",
             dependencies: [
+                "SelectionSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -312,6 +336,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SelectionSimulatorTests",
+            dependencies: ["SelectionSimulator", "ExamScoringRules"],
+            path: "Tests/SelectionSimulatorTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ExamScoringTests",
             dependencies: [
                 "ExamScoring", "ExamScoringRules", "TestSupport", "ServiceKit", "EventStore", "RecruitmentEvents",
@@ -334,7 +364,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "TestSupport", "SuiteHarness", "RecruitmentEvents", "Kafka", "TransparencyLog",
+                "TestSupport", "SuiteHarness", "SelectionSimulator", "RecruitmentEvents", "Kafka", "TransparencyLog",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/EndToEndTests",

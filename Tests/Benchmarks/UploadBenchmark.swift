@@ -1,4 +1,5 @@
 import Foundation
+import SelectionSimulator
 import SuiteHarness
 
 /// Issue 3's upload target: the document upload of an 800 KB PDF has p99 ≤ 150 ms.
@@ -45,7 +46,7 @@ struct UploadBenchmark {
         let warmUpDrafts = Array(drafts.prefix(Self.warmUpUploads))
         let openDrafts = Array(drafts.dropFirst(Self.warmUpUploads).prefix(count))
         let closedDrafts = Array(drafts.dropFirst(Self.warmUpUploads + count))
-        let files = (0..<Self.variants).map { TestDocuments.pdf("Ijazah S-1 benchmark \($0)", size: Self.fileSize) }
+        let files = (0..<Self.variants).map { SampleDocuments.pdf("Ijazah S-1 benchmark \($0)", size: Self.fileSize) }
         BenchReport.line("file: a valid one-page PDF of \(files[0].count) bytes (800 KB), \(Self.variants) variants")
 
         let upload: @Sendable (Int, PreparedDraft) async -> RequestResult = { index, draft in

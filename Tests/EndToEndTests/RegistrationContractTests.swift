@@ -1,4 +1,5 @@
 import Foundation
+import SelectionSimulator
 import SuiteHarness
 import TestSupport
 import Testing
@@ -136,18 +137,18 @@ import Testing
         _ = try await api.send("PUT", "/v1/applications/\(applicationId)/formation",
                                json: ["formationId": formationId], token: token, expect: 200)
         _ = try await api.send("PUT", "/v1/applications/\(applicationId)/documents/ijazah",
-                               bytes: TestDocuments.jpeg("not a pdf"), token: token, expect: 415)
+                               bytes: SampleDocuments.jpeg("not a pdf"), token: token, expect: 415)
         _ = try await api.send("PUT", "/v1/applications/\(applicationId)/documents/ijazah",
-                               bytes: TestDocuments.pdf("big", size: 819_201), token: token, expect: 413)
+                               bytes: SampleDocuments.pdf("big", size: 819_201), token: token, expect: 413)
         _ = try await api.send("PUT", "/v1/applications/\(applicationId)/documents/unknown-document",
-                               bytes: TestDocuments.pdf("x"), token: token, expect: 404)
+                               bytes: SampleDocuments.pdf("x"), token: token, expect: 404)
         _ = try await api.send("PUT", "/v1/applications/\(applicationId)/documents/ijazah",
                                bytes: Array("%PDF-1.4 cut off".utf8), token: token, expect: 422)
         _ = try await api.send("POST", "/v1/applications/\(applicationId)/submission",
                                json: TestApplicants.submission(), token: token, expect: 422)
         for (code, isPDF) in TestApplicants.nationalDocuments {
             _ = try await api.send("PUT", "/v1/applications/\(applicationId)/documents/\(code)",
-                                   bytes: isPDF ? TestDocuments.pdf(code) : TestDocuments.jpeg(code), token: token,
+                                   bytes: isPDF ? SampleDocuments.pdf(code) : SampleDocuments.jpeg(code), token: token,
                                    expect: 201)
         }
         _ = try await api.send("GET", "/v1/applications/\(applicationId)/documents/ijazah", token: token, expect: 200)

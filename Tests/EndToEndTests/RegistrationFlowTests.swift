@@ -1,4 +1,5 @@
 import Foundation
+import SelectionSimulator
 import PostgresNIO
 import SuiteHarness
 import TestSupport
@@ -211,24 +212,24 @@ import Testing
 
             // A JPEG called ijazah.pdf, sent as application/pdf, is still a JPEG.
             let disguised = try await journey.upload(
-                TestDocuments.jpeg("not a diploma"), requirementCode: "ijazah", applicationId: applicationId,
+                SampleDocuments.jpeg("not a diploma"), requirementCode: "ijazah", applicationId: applicationId,
                 token: token, contentType: "application/pdf")
             #expect(disguised.status == 415)
             #expect(Self.problemCodes(disguised) == ["document-format"])
             // 1 byte over the 300 KB limit of the application letter.
             let oversize = try await journey.upload(
-                TestDocuments.pdf("letter", size: 307_201), requirementCode: "surat-lamaran",
+                SampleDocuments.pdf("letter", size: 307_201), requirementCode: "surat-lamaran",
                 applicationId: applicationId, token: token)
             #expect(oversize.status == 413)
             #expect(Self.problemFields(oversize) == ["body"])
             let unknown = try await journey.upload(
-                TestDocuments.pdf("x"), requirementCode: "surat-keterangan-dokter", applicationId: applicationId,
+                SampleDocuments.pdf("x"), requirementCode: "surat-keterangan-dokter", applicationId: applicationId,
                 token: token)
             #expect(unknown.status == 404, "the doctor's letter applies to disabilitas formations only")
 
             try await journey.uploadNationalDocuments(applicationId: applicationId, token: token, marker: "v1")
             // Re-upload replaces: the view shows the last file only.
-            let replacement = TestDocuments.pdf("ijazah v2")
+            let replacement = SampleDocuments.pdf("ijazah v2")
             let replaced = try await journey.upload(replacement, requirementCode: "ijazah",
                                                     applicationId: applicationId, token: token)
             #expect(replaced.status == 201)
@@ -278,7 +279,7 @@ import Testing
             let again = try await journey.submit(applicationId: applicationId, token: token)
             #expect(again.status == 409)
             #expect(again.json["type"] as? String == "/problems/application-frozen")
-            let late = try await journey.upload(TestDocuments.pdf("late"), requirementCode: "ijazah",
+            let late = try await journey.upload(SampleDocuments.pdf("late"), requirementCode: "ijazah",
                                                 applicationId: applicationId, token: token)
             #expect(late.status == 409)
 

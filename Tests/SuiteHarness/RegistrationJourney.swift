@@ -1,4 +1,5 @@
 import Foundation
+import SelectionSimulator
 
 /// The applicant's and the administrator's paths through the registration API, over HTTP only: used by the end-to-end
 /// tests, the benchmarks and the demo seed, so each of them exercises the real public contract.
@@ -143,7 +144,7 @@ public struct RegistrationJourney: Sendable {
     /// Uploads a generated file for every document the national default list requires (DOMAIN §1.3).
     public func uploadNationalDocuments(applicationId: String, token: String, marker: String) async throws {
         for (code, isPDF) in TestApplicants.nationalDocuments {
-            let bytes = isPDF ? TestDocuments.pdf("\(code) \(marker)") : TestDocuments.jpeg("\(code) \(marker)")
+            let bytes = isPDF ? SampleDocuments.pdf("\(code) \(marker)") : SampleDocuments.jpeg("\(code) \(marker)")
             _ = try expect(try await upload(bytes, requirementCode: code, applicationId: applicationId, token: token),
                            201, "upload \(code)")
         }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Small, real files for uploads: a valid one-page PDF and a valid baseline JPEG, each with a marker that makes every
-/// generated file (and so its SHA-256) distinct.
-public enum TestDocuments {
+/// Small, real files for uploads (the simulator's applicants, the tests and the benchmarks use them): a valid one-page
+/// PDF and a valid baseline JPEG, each with a marker that makes every generated file (and so its SHA-256) distinct.
+public enum SampleDocuments {
     /// A well-formed PDF 1.4 with one page saying `text`, padded with a comment to exactly `size` bytes if that is
     /// larger than the minimal file.
     public static func pdf(_ text: String, size: Int = 0) -> [UInt8] {
