@@ -21,6 +21,11 @@ import Testing
         var formationIds: [String]
         /// The announcements service's base URL, when the suite was asked to start it too.
         var announcementsURL: String?
+        /// The services' log files (for scans of what they wrote).
+        var logFiles: [URL] = []
+        /// The prefix of this suite's topic names (`ASN_KAFKA_NAME_PREFIX`) and the brokers.
+        var topicPrefix = ""
+        var brokers = ""
     }
 
     /// Starts registration, verification and exam-scoring (and, with `announcements`, the announcements service) on
@@ -68,7 +73,10 @@ import Testing
                                 verification: VerificationJourney(baseURL: verification.baseURL, registration: journey),
                                 exam: ExamJourney(baseURL: exam.baseURL), examDatabase: examDatabase, admin: admin,
                                 periodId: opened.periodId, formationIds: opened.formationIds,
-                                announcementsURL: announcements?.baseURL))
+                                announcementsURL: announcements?.baseURL,
+                                logFiles: [registration, verification, exam].map(\.logFile)
+                                    + (announcements.map { [$0.logFile] } ?? []),
+                                topicPrefix: prefix, brokers: brokers))
                         } catch {
                             await stopAll()
                             throw error

@@ -1,4 +1,5 @@
 import Foundation
+import RecruitmentEvents
 import SelectionSimulator
 import SuiteHarness
 import Synchronization
@@ -36,6 +37,31 @@ import Testing
             let submitted = report.plan.submitting.count
             let administrative = report.announcements.filter { $0.kind == "administrative-results" }
             #expect(administrative.reduce(0) { $0 + $1.rowCount } == submitted, "every submission announced once")
+
+            // Personal data never leaves registration: not in any topic, not in any service's log. (The simulator's
+            // public audit has already scanned every public answer it read.)
+            let secrets = report.plan.applicants.flatMap { applicant -> [(String, String)] in
+                let identity = applicant.identity
+                return [("NIK", identity.nik), ("KK number", identity.kkNumber), ("birth date", identity.birthDate.iso)]
+            }
+            let topics = RecruitmentTopic.allCases.map { suite.topicPrefix + $0.rawValue }
+            let records = try await TopicDump.values(topics: topics, brokers: suite.brokers, minimum: submitted)
+            #expect(records.count >= submitted, "the topics were read: \(records.count) records")
+            var sources = records.map { ("a record on the broker", String(decoding: $0, as: UTF8.self)) }
+            for file in suite.logFiles {
+                sources.append(("log \(file.lastPathComponent)", try String(contentsOf: file, encoding: .utf8)))
+            }
+            var found: [String] = []
+            for (source, text) in sources {
+                for (kind, value) in secrets where text.contains(value) {
+                    found.append("\(kind) of a test applicant in \(source)")
+                }
+                // Documents travel only between registration and the verifier's browser: no file bytes elsewhere.
+                for marker in ["%PDF-", "JFIF"] where text.contains(marker) {
+                    found.append("document bytes (\(marker)) in \(source)")
+                }
+            }
+            #expect(found.isEmpty, "\(Set(found).sorted().prefix(10))")
         }
     }
 }
