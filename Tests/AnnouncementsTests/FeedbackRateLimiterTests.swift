@@ -1,8 +1,9 @@
 import Foundation
+import ServiceKit
 import Testing
 @testable import Announcements
 
-/// The per-client token bucket and the client-address rule (pure, with an injected clock).
+/// The per-client token bucket (pure, with an injected clock) and the client-address rule it keys on (ServiceKit).
 @Suite struct FeedbackRateLimiterTests {
     static let t0 = Date(timeIntervalSince1970: 1_729_476_000)
 

@@ -67,7 +67,7 @@ import Testing
                 let announcements = try ServiceEnvironments.announcements(
                     postgres: announcementsURL, brokers: brokers, prefix: prefix, registration: registration.baseURL,
                     extra: [
-                        "ASN_ANNOUNCEMENTS_FEEDBACK_TRUSTED_PROXIES": "127.0.0.1",
+                        "ASN_HTTP_TRUSTED_PROXIES": "127.0.0.1",
                         "ASN_ANNOUNCEMENTS_FEEDBACK_BURST": "3",
                         "ASN_ANNOUNCEMENTS_FEEDBACK_MAX_BODY_BYTES": "4096",
                     ])

@@ -53,6 +53,17 @@ import Testing
         #expect(configuration.topicPartitions == 6)
     }
 
+    @Test func trustedProxiesMustBeAddresses() throws {
+        func configuration(_ proxies: String) throws -> ServiceConfiguration {
+            try ServiceConfiguration(serviceName: "t", defaultPort: 1, reader: ConfigurationReader(environment: [
+                "ASN_POSTGRES_URL": "postgres://u@h/d", "ASN_KAFKA_BROKERS": "a:1", "ASN_HTTP_TRUSTED_PROXIES": proxies,
+            ]))
+        }
+        #expect(try configuration("").trustedProxies.isEmpty)
+        #expect(try configuration("10.0.0.2, [2001:db8::1]").trustedProxies == ["10.0.0.2", "[2001:db8::1]"])
+        #expect(throws: ConfigurationError.self) { try configuration("10.0.0.2,ingress.local") }
+    }
+
     @Test func malformedKafkaPropertiesAreRejected() {
         let reader = ConfigurationReader(environment: [
             "ASN_POSTGRES_URL": "postgres://u@h/d", "ASN_KAFKA_BROKERS": "a:1", "ASN_KAFKA_PROPERTIES": "novalue",

@@ -23,6 +23,8 @@ public struct ServiceConfiguration: Sendable {
     public var logFormat: LogFormat
     /// Origins allowed by CORS; empty disables CORS headers.
     public var corsAllowedOrigins: [String]
+    /// Reverse proxies whose `X-Forwarded-For` is believed (``ClientAddressResolver``).
+    public var trustedProxies: Set<String>
     /// Largest JSON request body accepted, in bytes.
     public var maxJSONBodyBytes: Int
     /// `/health/ready` fails while any projection lags more than this many events behind the topics.
@@ -74,6 +76,11 @@ public struct ServiceConfiguration: Sendable {
         static let corsOrigins = ConfigurationKey(
             "ASN_CORS_ALLOWED_ORIGINS", default: "",
             help: "Comma-separated origins allowed to call the API from a browser (e.g. the portal); empty: none.")
+        static let trustedProxies = ConfigurationKey(
+            "ASN_HTTP_TRUSTED_PROXIES", default: "",
+            help: "Comma-separated IP addresses of reverse proxies (ingress, load balancer) in front of the service. "
+                + "Only from them is `X-Forwarded-For` believed (the nearest untrusted hop is the client); per-client "
+                + "limits (sign-ups, failed logins, public feedback) key on that address. Empty: the peer is the client.")
         static let maxJSONBody = ConfigurationKey(
             "ASN_MAX_JSON_BODY_BYTES", default: "65536", help: "Largest JSON request body accepted.")
         static let readyMaxLag = ConfigurationKey(
@@ -97,7 +104,7 @@ public struct ServiceConfiguration: Sendable {
             Key.httpHost, Key.httpPort(defaultPort), Key.postgresURL, Key.kafkaBrokers, Key.kafkaProperties,
             Key.namePrefix,
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
-            Key.corsOrigins, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections, Key.outboxBatch, Key.outboxInterval,
+            Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections, Key.outboxBatch, Key.outboxInterval,
             Key.projectionBatch,
         ]
     }
@@ -137,6 +144,10 @@ public struct ServiceConfiguration: Sendable {
         self.logLevel = parsedLevel
         self.logFormat = try reader.choice(Key.logFormat, as: LogFormat.self)
         self.corsAllowedOrigins = try reader.list(Key.corsOrigins)
+        self.trustedProxies = Set(try reader.list(Key.trustedProxies))
+        for proxy in trustedProxies where !ClientAddressResolver.isAddress(ClientAddressResolver.canonical(proxy)) {
+            throw ConfigurationError.invalid(key: Key.trustedProxies.name, value: proxy, expected: "IP addresses")
+        }
         self.maxJSONBodyBytes = try reader.int(Key.maxJSONBody, in: 1024...(64 << 20))
         self.readyMaxProjectionLag = try reader.int(Key.readyMaxLag, in: 0...Int.max)
         self.outboxBatchSize = try reader.int(Key.outboxBatch, in: 1...100_000)

@@ -10,6 +10,8 @@ enum HTTPRouterFactory {
         // Outermost first: metrics see the final status of every request, including problem responses.
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: CorrelationMiddleware())
+        router.add(middleware: ClientAddressMiddleware(resolver: ClientAddressResolver(
+            trustedProxies: configuration.trustedProxies)))
         if !configuration.corsAllowedOrigins.isEmpty {
             router.add(middleware: AllowedOriginsMiddleware(allowedOrigins: configuration.corsAllowedOrigins))
         }

@@ -168,7 +168,12 @@ final class ProjectionRunner: Service, Sendable {
         var decodedIndexes: [Int] = []
         for (index, newEvent) in newEvents.enumerated() {
             do {
-                decoded.append(.init(event: try registry.decode(newEvent.envelope), envelope: newEvent.envelope))
+                let event = if let decode = projection.decode {
+                    try decode(newEvent.envelope, registry)
+                } else {
+                    try registry.decode(newEvent.envelope)
+                }
+                decoded.append(.init(event: event, envelope: newEvent.envelope))
                 decodedIndexes.append(index)
             } catch {
                 outcomes[index] = .deadLetter(reason: "\(error)")

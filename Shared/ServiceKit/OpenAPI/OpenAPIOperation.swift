@@ -8,8 +8,9 @@
 /// ```
 ///
 /// Problem responses: unless ``includesCommonProblems`` is false, the responses every route of the shared runtime
-/// can give are added from the operation's shape (400 with parameters or a body; 401, and 403 with roles, for bearer
-/// security; 404 with path parameters; 413 and 415 with a body; 500; 503 while the database is down), plus the
+/// can give are added from the operation's shape (400 with parameters or a body; 401 always: a token that is sent must
+/// be valid even where none is needed, see ``AuthenticationMiddleware``; 403 with roles; 404 with path parameters; 413
+/// and 415 with a body; 500; 503 while the database is down), plus the
 /// domain-specific ``problems`` (e.g. 409, 422, 429). A response given explicitly in ``responses`` wins.
 public struct OpenAPIOperation: Sendable {
     public var method: OpenAPIMethod
@@ -128,10 +129,10 @@ public struct OpenAPIOperation: Sendable {
         var statuses: Set<Int> = [500, 503]
         let hasInput = !parameters.isEmpty || requestBody != nil
         if hasInput { statuses.insert(400) }
-        if case .bearer(let roles) = security {
-            statuses.insert(401)
-            if !roles.isEmpty { statuses.insert(403) }
-        }
+        // Every service route sits behind the authentication middleware, which refuses a token that is sent and
+        // not valid, on public operations too (the operations endpoints, registered before it, leave these out).
+        statuses.insert(401)
+        if case .bearer(let roles) = security, !roles.isEmpty { statuses.insert(403) }
         if !pathTemplateNames.isEmpty { statuses.insert(404) }
         if requestBody != nil { statuses.formUnion([413, 415]) }
         return statuses.sorted()
@@ -143,7 +144,9 @@ public struct OpenAPIOperation: Sendable {
         let given = Set(responses.map(\.status))
         let statuses = Set((includesCommonProblems ? commonProblemStatuses : []) + problems)
         for status in statuses.sorted() where !given.contains(.code(status)) {
-            result.append(.problem(.code(status)))
+            let publicRefusal = status == 401 && security == .public
+            let description = publicRefusal ? "A bearer token was sent and is not valid (none is needed)" : nil
+            result.append(.problem(.code(status), description: description))
         }
         return result.sorted { $0.status < $1.status }
     }

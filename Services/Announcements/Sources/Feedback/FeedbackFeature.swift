@@ -26,9 +26,7 @@ struct FeedbackFeature: Sendable {
 
     var routes: FeedbackRoutes {
         FeedbackRoutes(
-            commands: commands, store: store, limiter: limiter,
-            addresses: ClientAddressResolver(trustedProxies: settings.trustedProxies),
-            maxSubmissionBytes: settings.maxBodyBytes, maxBody: maxBody, logger: commands.logger)
+            commands: commands, store: store, limiter: limiter, maxSubmissionBytes: settings.maxBodyBytes, maxBody: maxBody, logger: commands.logger)
     }
 
     /// The moderation backlog gauges.

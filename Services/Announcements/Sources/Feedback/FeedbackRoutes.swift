@@ -16,7 +16,6 @@ struct FeedbackRoutes: Sendable {
     let commands: FeedbackCommands
     let store: FeedbackStore
     let limiter: FeedbackRateLimiter
-    let addresses: ClientAddressResolver
     /// Limit of a submission's body.
     let maxSubmissionBytes: Int
     /// Limit of the announcers' bodies.
@@ -25,9 +24,6 @@ struct FeedbackRoutes: Sendable {
 
     /// Who moderates and answers feedback.
     static let moderators: [Role] = [.announcer, .admin]
-
-    /// `X-Forwarded-For`, believed only from a trusted proxy (``ClientAddressResolver``).
-    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/feedback") { request, context in
@@ -69,8 +65,8 @@ struct FeedbackRoutes: Sendable {
     /// The submission: refused early while the client's budget is empty (without reading the body), then decoded
     /// within the size limit, validated and screened, and only then charged to the client's budget.
     func submit(_ request: Request, context: ServiceRequestContext) async throws -> FeedbackReceipt {
-        let client = addresses.client(
-            peer: context.clientAddress, forwardedFor: request.headers[values: Self.forwardedFor])
+        // The real client behind trusted proxies (ASN_HTTP_TRUSTED_PROXIES, ServiceKit's ClientAddressMiddleware).
+        let client = context.clientAddress
         if let wait = limiter.retryAfter(client) { throw refused(.rateLimited(retryAfterSeconds: seconds(wait))) }
         let body = try await request.decodeJSON(SubmitFeedbackRequest.self, maxBytes: maxSubmissionBytes)
         let submission: FeedbackSubmission

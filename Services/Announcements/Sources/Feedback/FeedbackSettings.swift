@@ -12,10 +12,9 @@ struct FeedbackSettings: Sendable, Equatable {
     /// Largest accepted `POST /v1/feedback` body in bytes (larger: 413).
     var maxBodyBytes: Int
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed; empty: the peer address is the client.
-    var trustedProxies: Set<String>
 
     static let defaults = FeedbackSettings(
-        burst: 5, windowSeconds: 600, trackedClients: 10_000, maxBodyBytes: 16_384, trustedProxies: [])
+        burst: 5, windowSeconds: 600, trackedClients: 10_000, maxBodyBytes: 16_384)
 
     enum Key {
         static let burst = ConfigurationKey(
@@ -33,13 +32,7 @@ struct FeedbackSettings: Sendable, Equatable {
         static let maxBody = ConfigurationKey(
             "ASN_ANNOUNCEMENTS_FEEDBACK_MAX_BODY_BYTES", default: "16384",
             help: "Largest accepted feedback request body in bytes (1024-1048576); larger ones get 413.")
-        static let trustedProxies = ConfigurationKey(
-            "ASN_ANNOUNCEMENTS_FEEDBACK_TRUSTED_PROXIES", default: "",
-            help: "Comma-separated IP addresses of reverse proxies in front of the service. Only requests from them "
-                + "have their `X-Forwarded-For` believed (the nearest untrusted hop is the client); empty: the peer "
-                + "address is the client, and `X-Forwarded-For` is ignored.")
-
-        static let all = [burst, window, trackedClients, maxBody, trustedProxies]
+        static let all = [burst, window, trackedClients, maxBody]
     }
 
     /// Reads the keys; throws ``ConfigurationError`` naming a bad one.
@@ -48,15 +41,13 @@ struct FeedbackSettings: Sendable, Equatable {
             burst: try reader.int(Key.burst, in: 1...1000),
             windowSeconds: try reader.int(Key.window, in: 1...86_400),
             trackedClients: try reader.int(Key.trackedClients, in: 100...1_000_000),
-            maxBodyBytes: try reader.int(Key.maxBody, in: 1024...1_048_576),
-            trustedProxies: Set(try reader.list(Key.trustedProxies).map(ClientAddressResolver.canonical)))
+            maxBodyBytes: try reader.int(Key.maxBody, in: 1024...1_048_576))
     }
 
-    init(burst: Int, windowSeconds: Int, trackedClients: Int, maxBodyBytes: Int, trustedProxies: Set<String>) {
+    init(burst: Int, windowSeconds: Int, trackedClients: Int, maxBodyBytes: Int) {
         self.burst = burst
         self.windowSeconds = windowSeconds
         self.trackedClients = trackedClients
         self.maxBodyBytes = maxBodyBytes
-        self.trustedProxies = trustedProxies
     }
 }
