@@ -33,6 +33,9 @@ public struct Simulation: Sendable {
         let context = SimulationContext(plan: plan, options: options, client: client, state: SimulationState(),
                                         probes: ProbeLog(), say: say)
         var timings: [(String, Duration)] = []
+        let tag = pad(plan.runTag, 4)
+        say("applicants log in as sim\(tag).<n>@example.org with password Simulasi-\(tag)-<n>! "
+            + "(n = 0...\(plan.applicants.count - 1)); officers: asn-sim --list-officers")
         do {
             for stage in Self.stages() {
                 let start = ContinuousClock.now
