@@ -27,7 +27,9 @@ struct CaseIntakeProjection: Sendable {
                 // Cases are the service's own write model (their events are in the event store): a rebuild keeps
                 // them and re-opening finds them open. Only the catalogue copy is rebuilt.
                 try await connection.query("TRUNCATE periods, formations", logger: logger)
-            })
+            },
+            // Submissions are parsed directly (same value or same error as the registry's decoder).
+            decode: { envelope, registry in try IntakeCoding.decode(envelope, registry: registry) })
     }
 
     func apply(_ events: [Projection.DecodedEvent], on connection: PostgresConnection, logger: Logger) async throws
@@ -52,9 +54,10 @@ struct CaseIntakeProjection: Sendable {
                     continue
                 }
                 var state = VerificationCase(opening: submitted, submittedAt: decoded.envelope.time, openedAt: Date())
-                let envelope = try EventEnvelope(
-                    event: state.openedEvent, streamId: state.streamId, streamVersion: 1, time: state.openedAt,
-                    correlationId: decoded.envelope.correlationId, causationId: decoded.envelope.id.eventKey,
+                let envelope = try IntakeCoding.envelope(
+                    of: state.openedEvent, streamId: state.streamId, time: state.openedAt,
+                    correlationId: decoded.envelope.correlationId,
+                    causationId: IntakeCoding.text(of: decoded.envelope.id, lowercase: true),
                     traceparent: decoded.envelope.traceparent)
                 // The state records the event's own (millisecond) time, as a replay of the stream would.
                 state.openedAt = envelope.time
