@@ -366,6 +366,8 @@ let package = Package(
             dependencies: [
                 "TestSupport", "SuiteHarness", "SelectionSimulator", "RecruitmentEvents", "Kafka", "TransparencyLog",
                 .product(name: "NIOCore", package: "swift-nio"),
+                // Ed25519, to forge and expire access tokens in the authorisation matrix.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/EndToEndTests",
             swiftSettings: swiftSettings

@@ -230,8 +230,8 @@ struct OpenAPIDocumentTests {
         }
         #expect(statuses("/v1/admin/periods", "post")
             == ["201", "400", "401", "403", "409", "413", "415", "422", "500", "503"])
-        #expect(statuses("/v1/periods/{periodId}", "get") == ["200", "400", "404", "500", "503"])
-        #expect(statuses("/v1/periods/current", "get") == ["200", "404", "500", "503"])
+        #expect(statuses("/v1/periods/{periodId}", "get") == ["200", "400", "401", "404", "500", "503"])
+        #expect(statuses("/v1/periods/current", "get") == ["200", "401", "404", "500", "503"])
         #expect(statuses("/v1/applications/{applicationId}/documents/{documentType}", "put")
             == ["201", "400", "401", "403", "404", "413", "415", "429", "500", "503"])
         #expect(statuses("/v1/applications/{applicationId}/documents/{documentType}", "get")

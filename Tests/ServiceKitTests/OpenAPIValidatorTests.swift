@@ -176,7 +176,7 @@ struct OpenAPIValidatorTests {
             Issue.record("expected undocumentedStatus, got \(String(describing: undocumented))")
             return
         }
-        #expect(documented == ["200", "404", "500", "503"])
+        #expect(documented == ["200", "401", "404", "500", "503"])
         // A problem status must come as problem+json, not plain JSON.
         let problem = Data(#"{"type":"/problems/not-found","title":"Not found","status":404}"#.utf8)
         #expect(throws: OpenAPIValidationError.self) {

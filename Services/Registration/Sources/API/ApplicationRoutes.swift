@@ -101,10 +101,11 @@ struct ApplicationRoutes: Sendable {
 
     // MARK: Authorisation
 
-    /// The application named in the path, if the caller owns it or reviews applications; 404 otherwise, so the
-    /// existence of other applicants' applications is not revealed.
+    /// The application named in the path, if the caller owns it or reviews applications. Accounts that are neither
+    /// applicants nor reviewers (an exam officer, an announcer) get 403 before any lookup, as the document's
+    /// `x-required-roles` says; an applicant gets 404 for anyone else's, so its existence is not revealed.
     func readable(_ context: ServiceRequestContext) async throws -> ApplicationRecord {
-        let identity = try context.requireIdentity()
+        let identity = try context.requireRole([.applicant] + Self.reviewingRoles)
         let id = try context.uuidParameter("applicationId")
         guard let record = try await store.application(id),
               record.applicantId == identity.accountId || !identity.roles.isDisjoint(with: Self.reviewingRoles)
