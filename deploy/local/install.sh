@@ -53,6 +53,14 @@ if [ ${#missing_checks[@]} -gt 0 ]; then
   "${VENV_DIR}/bin/pip" install -q --disable-pip-version-check "${missing_checks[@]}"
 fi
 
+# Pinned: Schemathesis, which the hostile-input end-to-end suite (Tests/EndToEndTests/HostileInputTests.swift) runs
+# against every service's /openapi.json.
+SCHEMATHESIS_REQUIREMENT=schemathesis==4.32.5
+if ! grep -qxF "${SCHEMATHESIS_REQUIREMENT}" <<<"${installed}"; then
+  say "Installing ${SCHEMATHESIS_REQUIREMENT} from PyPI"
+  "${VENV_DIR}/bin/pip" install -q --disable-pip-version-check "${SCHEMATHESIS_REQUIREMENT}"
+fi
+
 site="$("${VENV_DIR}/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 runtime="$(ls "${site}"/confluent_kafka.libs/librdkafka*.so.1 2>/dev/null | head -1)"
 [ -n "${runtime}" ] || die "no librdkafka runtime found under ${site}/confluent_kafka.libs"

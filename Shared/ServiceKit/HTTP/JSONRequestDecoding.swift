@@ -1,8 +1,9 @@
 public import Foundation
 public import Hummingbird
 
-/// Strict JSON request decoding: the content type must be JSON, the body must fit the limit, and every decoding
-/// failure becomes a ``Problem`` that names the field at fault.
+/// Strict JSON request decoding: the content type must be JSON, the body must fit the limit, no member may be given
+/// twice and no string may hold NUL (``JSONBodyScreening``), and every decoding failure becomes a ``Problem`` that
+/// names the field at fault.
 public enum JSONRequestDecoding {
     /// The decoder for request bodies: ISO-8601 dates.
     public static func makeDecoder() -> JSONDecoder {
@@ -67,7 +68,8 @@ public enum JSONRequestDecoding {
 }
 
 extension Request {
-    /// Decodes a JSON body of at most `maxBytes`, or throws a ``Problem`` (415, 413 or 400 naming the field).
+    /// Decodes a JSON body of at most `maxBytes`, or throws a ``Problem`` (415, 413 or 400 naming the field; 400 also for
+    /// a duplicate member or a NUL character, see ``JSONBodyScreening``).
     public func decodeJSON<T: Decodable>(_ type: T.Type, maxBytes: Int) async throws -> T {
         try decode(T.self, from: try await collectJSONBody(maxBytes: maxBytes))
     }
@@ -93,8 +95,10 @@ extension Request {
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        let bytes = Array(buffer.readableBytesView)
+        if let issue = JSONBodyScreening.firstIssue(in: bytes) { throw Problem.validation([issue]) }
         do {
-            return try JSONRequestDecoding.makeDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONRequestDecoding.makeDecoder().decode(T.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw JSONRequestDecoding.problem(for: error)
         }

@@ -58,12 +58,14 @@ extension ScoreboardRoutes {
         })
     }
 
-    /// `Last-Event-ID` (reconnection) wins over `after` (first connection); a 400 problem when malformed.
+    /// `Last-Event-ID` (reconnection) wins over `after` (first connection); a 400 problem when either is malformed
+    /// (`after` is validated even when the header wins).
     static func resumePoint(_ request: Request) throws -> Int64? {
+        let after = try sequence(request, "after")
         if let header = request.headers[HTTPField.Name("Last-Event-ID")!], !header.isEmpty {
             return try parseSequence(header, field: "Last-Event-ID")
         }
-        return try sequence(request, "after")
+        return after
     }
 
     /// Writes every stored row after `sequence` matching `filter`; returns the last sequence written.

@@ -48,8 +48,10 @@ struct ScoreboardRoutes: Sendable {
     func results(_ request: Request) async throws -> JSONResponse<Page<ScoreboardResult>> {
         let limit = try request.pageLimit()
         let filter = try ScoreboardFilter(request)
-        let after = try Self.sequence(request, "after") ?? Self.sequence(request, "cursor") ?? 0
-        let results = try await store.results(after: after, filter: filter, limit: limit + 1)
+        // Both are validated, even when `after` wins: a malformed parameter is a 400, never silently ignored.
+        let after = try Self.sequence(request, "after")
+        let cursor = try Self.sequence(request, "cursor")
+        let results = try await store.results(after: after ?? cursor ?? 0, filter: filter, limit: limit + 1)
         return JSONResponse(value: Page(upTo: limit, of: results) { String($0.sequence) })
     }
 

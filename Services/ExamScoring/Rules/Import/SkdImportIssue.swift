@@ -20,6 +20,12 @@ enum SkdImportIssue {
             message: "the file has more than \(maximum) data rows; reading stopped there, split the file")
     }
 
+    static func tooManyIssues(maximum: Int) -> ScoreIssue {
+        ScoreIssue(
+            field: "file", code: "too-many-issues",
+            message: "the file has more than \(maximum) issues; reading stopped there, after the first \(maximum)")
+    }
+
     // MARK: The header
 
     static func unknownColumn(_ name: String, position: Int) -> ScoreIssue {

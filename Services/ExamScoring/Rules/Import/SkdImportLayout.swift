@@ -13,20 +13,26 @@ struct SkdImportLayout: Sendable {
     }
 
     /// Reads the header record: the layout and the header's issues, in header order with missing columns last. Rows
-    /// are read against the columns recognised: the first of duplicate columns, none of the unknown ones.
-    static func read(header cells: [CsvCell], in bytes: [UInt8]) -> (SkdImportLayout, [ScoreIssue]) {
+    /// are read against the columns recognised: the first of duplicate columns, none of the unknown ones. Issues of
+    /// single cells stop being collected past `maximumIssues` (the caller reports that there were more).
+    static func read(header cells: [CsvCell], in bytes: [UInt8], maximumIssues: Int = .max)
+        -> (SkdImportLayout, [ScoreIssue])
+    {
         var indices = [Int?](repeating: nil, count: SkdImportColumn.allCases.count)
         var columns: [SkdImportColumn?] = []
         var issues: [ScoreIssue] = []
         for (index, cell) in cells.enumerated() {
             let name = cell.text(in: bytes)
+            let counting = issues.count <= maximumIssues
             guard let column = SkdImportColumn(headerName: name) else {
-                issues.append(SkdImportIssue.unknownColumn(name, position: index + 1))
+                if counting { issues.append(SkdImportIssue.unknownColumn(name, position: index + 1)) }
                 columns.append(nil)
                 continue
             }
             if let first = indices[column.rawValue] {
-                issues.append(SkdImportIssue.duplicateColumn(column, position: index + 1, firstPosition: first + 1))
+                if counting {
+                    issues.append(SkdImportIssue.duplicateColumn(column, position: index + 1, firstPosition: first + 1))
+                }
                 columns.append(nil)
             } else {
                 indices[column.rawValue] = index

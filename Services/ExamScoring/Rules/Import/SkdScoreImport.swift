@@ -62,6 +62,8 @@ public struct SkdScoreImport: Sendable, Hashable {
     ///   unknown.
     /// - **Size**: no data rows is an issue `file`, code `no-rows`. More than `maximumRows` data rows is an issue
     ///   `file`, code `too-many-rows`: reading stops there, after the issues found so far.
+    /// - **Issues**: at most 200 are reported; past that, reading stops and the last issue is `file`, code
+    ///   `too-many-issues` (a hopeless file must not become a problem response of hundreds of megabytes).
     ///
     /// Issues come in file order: the header's, then each row's (participant number, keterangan, TWK, TIU, TKP,
     /// total), then those of the file as a whole.

@@ -38,10 +38,21 @@ struct SkdScoreImportParser {
         case .complete:
             break
         }
-        let (layout, headerIssues) = SkdImportLayout.read(header: cells, in: bytes)
+        let (layout, headerIssues) = SkdImportLayout.read(header: cells, in: bytes, maximumIssues: maximumIssues)
         var parser = SkdScoreImportParser(bytes: bytes, layout: layout, headerIssues: headerIssues)
-        parser.readRows(from: &reader, maximumRows: maximumRows)
-        return parser.issues.isEmpty ? .success(parser.rows) : .failure(ScoreValidationError(issues: parser.issues))
+        if parser.issues.count <= maximumIssues { parser.readRows(from: &reader, maximumRows: maximumRows) }
+        guard !parser.issues.isEmpty else { return .success(parser.rows) }
+        return .failure(ScoreValidationError(issues: Self.capped(parser.issues)))
+    }
+
+    /// The most issues reported for one file: a file with more is hopeless, and listing them all would turn a
+    /// few megabytes of CSV into a problem response of hundreds of megabytes. Reading stops at the next one.
+    static let maximumIssues = 200
+
+    /// `issues` cut to ``maximumIssues``, closed by a `too-many-issues` issue when there were more.
+    static func capped(_ issues: [ScoreIssue]) -> [ScoreIssue] {
+        guard issues.count > maximumIssues else { return issues }
+        return Array(issues.prefix(maximumIssues)) + [SkdImportIssue.tooManyIssues(maximum: maximumIssues)]
     }
 
     /// Reads the data rows up to the end of the file, an unterminated quote or one row too many.
@@ -64,6 +75,7 @@ struct SkdScoreImportParser {
                 return
             }
             checkRow(row, cells: cells)
+            if issues.count > Self.maximumIssues { return }
         }
         if row == 0 { issues.append(SkdImportIssue.noRows(headerFound: true)) }
     }
