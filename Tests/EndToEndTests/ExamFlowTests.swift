@@ -38,6 +38,7 @@ import Testing
             return
         }
         let prefix = ServiceEnvironments.uniquePrefix()
+        try await SuiteSlots.shared.withSlot {
         try await TestPostgres.withFreshDatabase { _, registrationURL in
             try await TestPostgres.withFreshDatabase { _, verificationURL in
                 try await TestPostgres.withFreshDatabase { examDatabase, examURL in
@@ -90,6 +91,7 @@ import Testing
                     }
                 }
             }
+        }
         }
     }
 
