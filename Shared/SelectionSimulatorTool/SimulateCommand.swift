@@ -57,6 +57,10 @@ struct SimulateCommand: AsyncParsableCommand {
     var until: String?
     @Flag(help: "Load mode: as fast as the services accept it (concurrency 32 unless given, no pacing).")
     var load = false
+    @Flag(help: "Ask only for the four documents the plan's decisions name instead of the national six.")
+    var leanDocuments = false
+    @Option(help: "Seconds a request is retried while its service answers 503 or refuses connections.")
+    var retryWindow: Double = 60
     @Flag(name: .customLong("list-officers"), help: "Print the officer accounts a run uses and exit.")
     var listOfficers = false
 
@@ -66,7 +70,7 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         if let runTag, !(0...9_999).contains(runTag) { throw ValidationError("--run-tag must be 0-9999") }
         if let concurrency, !(1...512).contains(concurrency) { throw ValidationError("--concurrency must be 1-512") }
-        guard skdPace >= 0, timeout > 0 else { throw ValidationError("--skd-pace and --timeout must not be negative") }
+        guard skdPace >= 0, timeout > 0, retryWindow >= 0 else { throw ValidationError("--skd-pace, --timeout and --retry-window must not be negative") }
         if let until, !Simulation.stageNames.contains(until) {
             throw ValidationError("--until must be one of \(Simulation.stageNames.joined(separator: ", "))")
         }
@@ -88,7 +92,8 @@ struct SimulateCommand: AsyncParsableCommand {
             runTag: runTag ?? Int(Date().timeIntervalSince1970) % 10_000,
             concurrency: concurrency ?? (load ? 32 : 4),
             skdPace: load ? .zero : .milliseconds(Int64(skdPace * 1000)), timeZone: timeZone,
-            propagationTimeout: .milliseconds(Int64(timeout * 1000)), officerPassword: officerPassword)
+            propagationTimeout: .milliseconds(Int64(timeout * 1000)), officerPassword: officerPassword,
+            leanDocuments: leanDocuments, unavailableRetryWindow: .milliseconds(Int64(retryWindow * 1000)))
         let started = ContinuousClock.now
         let say: @Sendable (String) -> Void = { line in
             let elapsed = ContinuousClock.now - started

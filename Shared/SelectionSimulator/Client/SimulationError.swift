@@ -9,6 +9,8 @@ public enum SimulationError: Error, CustomStringConvertible, Sendable {
     case timedOut(step: String, detail: String)
     /// A public result or log proof disagrees with what the simulation expects.
     case mismatch(step: String, detail: String)
+    /// A request got no answer (no connection, a broken one, or no response within its time limit).
+    case noAnswer(request: String, error: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum SimulationError: Error, CustomStringConvertible, Sendable {
         case .malformedAnswer(let step, let detail): return "\(step): malformed answer: \(detail)"
         case .timedOut(let step, let detail): return "\(step): timed out: \(detail)"
         case .mismatch(let step, let detail): return "\(step): \(detail)"
+        case .noAnswer(let request, let error): return "\(request): no answer: \(error)"
         }
     }
 }

@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+import Synchronization
 
 /// The simulator's only way into the suite: HTTP requests to the services' public APIs, each timed under a stage
 /// name (``StageLatencies``). It never touches a database or the broker.
@@ -12,10 +14,19 @@ public final class SuiteClient: Sendable {
     public let latencies: StageLatencies
     private let client: HTTPClient
 
-    /// A client keeping up to `connectionsPerHost` connections per service open.
-    public init(endpoints: ServiceEndpoints, connectionsPerHost: Int = 16, latencies: StageLatencies = StageLatencies()) {
+    /// How long a request is retried while its service is unavailable (see ``send(_:_:token:body:headers:stage:timeout:)``).
+    public let unavailableRetryWindow: Duration
+    private let retries: Atomic<Int>
+
+    /// A client keeping up to `connectionsPerHost` connections per service open, retrying requests a service could not
+    /// take for up to `unavailableRetryWindow`.
+    public init(endpoints: ServiceEndpoints, connectionsPerHost: Int = 16, latencies: StageLatencies = StageLatencies(),
+                unavailableRetryWindow: Duration = .seconds(60))
+    {
         self.endpoints = endpoints
         self.latencies = latencies
+        self.unavailableRetryWindow = unavailableRetryWindow
+        self.retries = Atomic(0)
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerHost))
@@ -47,10 +58,65 @@ public final class SuiteClient: Sendable {
         }
     }
 
+    /// Requests sent again because their service was unavailable, so far.
+    public var unavailableRetries: Int { retries.load(ordering: .relaxed) }
+
     /// Sends `method url` with an optional bearer token and body; times it under `stage`. Waits at most `timeout`.
+    ///
+    /// A request the service did not take is sent again, as a portal would, until ``unavailableRetryWindow`` has
+    /// passed: a 503 (the service answers that its database or broker is away and nothing was changed) or a
+    /// connection that could not be opened (the service is restarting). An idempotent request (GET, PUT, DELETE:
+    /// repeating it has the effect of sending it once) is also sent again when it got no answer at all. Any other
+    /// answer or error is returned or thrown at once: a POST whose connection broke after it was sent is not repeated
+    /// (its effect is unknown).
     public func send(_ method: String, _ url: String, token: String? = nil, body: Body? = nil,
                      headers extra: [(String, String)] = [], stage: String,
                      timeout: Duration = .seconds(60)) async throws -> APIResponse
+    {
+        let deadline = ContinuousClock.now + unavailableRetryWindow
+        var pause = Duration.milliseconds(100)
+        while true {
+            let outcome: Result<APIResponse, any Error>
+            do {
+                outcome = .success(try await sendOnce(method, url, token: token, body: body, headers: extra,
+                                                      stage: stage, timeout: timeout))
+            } catch {
+                outcome = .failure(error)
+            }
+            let transient = switch outcome {
+            case .success(let response): response.status == 503
+            case .failure(let error): Self.isConnectFailure(error) || Self.idempotentMethods.contains(method)
+            }
+            guard transient, ContinuousClock.now + pause < deadline else {
+                do {
+                    return try outcome.get()
+                } catch {
+                    throw SimulationError.noAnswer(request: "\(method) \(url)", error: "\(error)")
+                }
+            }
+            retries.add(1, ordering: .relaxed)
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(2))
+        }
+    }
+
+    /// Methods whose requests may be repeated after getting no answer (RFC 9110 §9.2.2).
+    static let idempotentMethods: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]
+
+    /// Whether `error` says no connection could be opened (nothing was sent).
+    static func isConnectFailure(_ error: any Error) -> Bool {
+        if let client = error as? HTTPClientError {
+            return client == .connectTimeout || client == .socksHandshakeTimeout
+        }
+        if error is NIOConnectionError { return true }
+        if let io = error as? IOError { return io.errnoCode == ECONNREFUSED }
+        if case ChannelError.connectTimeout = error { return true }
+        return false
+    }
+
+    /// One attempt of ``send(_:_:token:body:headers:stage:timeout:)``.
+    private func sendOnce(_ method: String, _ url: String, token: String?, body: Body?, headers extra: [(String, String)],
+                          stage: String, timeout: Duration) async throws -> APIResponse
     {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)

@@ -9,6 +9,8 @@ public struct SimulationReport: Sendable {
     public var probes: [ProbeLog.Entry]
     public var notes: [String]
     public var announcements: [PublishedAnnouncement]
+    /// Requests sent again because their service answered 503 or refused the connection.
+    public var unavailableRetries = 0
 
     /// Whether every deliberate bad request was refused as expected.
     public var passed: Bool { probes.allSatisfy(\.passed) }
@@ -26,6 +28,9 @@ public struct SimulationReport: Sendable {
         }
         lines.append("Requests per stage (throughput over the stage's wall time; latency percentiles):")
         lines += latencies.map { "  \($0)" }
+        if unavailableRetries > 0 {
+            lines.append("Requests sent again while a service was unavailable (503 or connection refused): \(unavailableRetries)")
+        }
         lines.append("Deliberate bad requests (\(probes.filter(\.passed).count)/\(probes.count) refused as expected):")
         lines += probes.map { "  \($0)" }
         if !announcements.isEmpty {

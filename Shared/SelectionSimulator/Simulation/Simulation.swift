@@ -29,7 +29,8 @@ public struct Simulation: Sendable {
 
     /// Runs every stage up to and including `lastStage` (all when `nil`).
     public func run(until lastStage: String? = nil) async throws -> SimulationReport {
-        let client = SuiteClient(endpoints: options.endpoints, connectionsPerHost: max(4, options.concurrency))
+        let client = SuiteClient(endpoints: options.endpoints, connectionsPerHost: max(4, options.concurrency),
+                                 unavailableRetryWindow: options.unavailableRetryWindow)
         let context = SimulationContext(plan: plan, options: options, client: client, state: SimulationState(),
                                         probes: ProbeLog(), say: say)
         var timings: [(String, Duration)] = []
@@ -49,9 +50,11 @@ public struct Simulation: Sendable {
             throw error
         }
         await client.shutdown()
-        return SimulationReport(
+        var report = SimulationReport(
             plan: plan, stageTimes: timings, latencies: client.latencies.summaries(), probes: context.probes.all,
             notes: context.state.notes, announcements: context.state.announcements)
+        report.unavailableRetries = client.unavailableRetries
+        return report
     }
 
     static func stages() -> [any SimulationStage] {

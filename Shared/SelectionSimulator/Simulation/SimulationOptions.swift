@@ -20,11 +20,18 @@ public struct SimulationOptions: Sendable {
     public var propagationTimeout: Duration
     /// The officer accounts' password (the simulator creates them, or logs in if they exist).
     public var officerPassword: String
+    /// Whether the period asks only for the four documents the plan's decisions name (surat lamaran, ijazah, transkrip
+    /// nilai, KTP) instead of the national six: fewer requests per applicant for load and fault runs.
+    public var leanDocuments: Bool
+    /// How long a request is retried while its service answers 503 or refuses connections (a restart, a database
+    /// outage); see ``SuiteClient``.
+    public var unavailableRetryWindow: Duration
 
     public init(endpoints: ServiceEndpoints = .local, adminEmail: String, adminPassword: String, applicants: Int = 200,
                 seed: UInt64 = 2026, runTag: Int = 0, concurrency: Int = 4, skdPace: Duration = .zero,
                 timeZone: String = "Asia/Makassar", propagationTimeout: Duration = .seconds(120),
-                officerPassword: String = "Simulasi-Petugas-2026")
+                officerPassword: String = "Simulasi-Petugas-2026", leanDocuments: Bool = false,
+                unavailableRetryWindow: Duration = .seconds(60))
     {
         self.endpoints = endpoints
         self.adminEmail = adminEmail
@@ -37,5 +44,7 @@ public struct SimulationOptions: Sendable {
         self.timeZone = timeZone
         self.propagationTimeout = propagationTimeout
         self.officerPassword = officerPassword
+        self.leanDocuments = leanDocuments
+        self.unavailableRetryWindow = unavailableRetryWindow
     }
 }

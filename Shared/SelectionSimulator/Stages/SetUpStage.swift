@@ -88,12 +88,29 @@ struct SetUpStage: SimulationStage {
 
     /// The `POST /v1/admin/periods` body.
     func periodBody(name: String, opensAt: Date, closesAt: Date, context: SimulationContext) -> [String: Any] {
-        [
+        var body: [String: Any] = [
             "agencyName": "Pemerintah Kota Kupang", "agencyCode": "KPG", "name": name, "program": "CPNS",
             "fiscalYear": Calendar(identifier: .gregorian).component(.year, from: opensAt),
             "timeZone": context.options.timeZone,
             "registrationOpensAt": SimulationContext.instant(opensAt),
             "registrationClosesAt": SimulationContext.instant(closesAt),
+        ]
+        if context.options.leanDocuments { body["requiredDocuments"] = Self.leanDocuments }
+        return body
+    }
+
+    /// The period's documents with ``SimulationOptions/leanDocuments``: the four the plan's decisions and probes
+    /// name (``SelectionPlan/refusals``), with the national formats and limits (DOMAIN.md §1.3).
+    static var leanDocuments: [[String: Any]] {
+        [
+            ["code": "surat-lamaran", "type": "surat-lamaran", "label": "Surat lamaran",
+             "acceptedFormats": ["application/pdf"], "maximumSizeBytes": 300 * 1024, "mandatory": true],
+            ["code": "ijazah", "type": "ijazah", "label": "Ijazah", "acceptedFormats": ["application/pdf"],
+             "maximumSizeBytes": 800 * 1024, "mandatory": true],
+            ["code": "ktp", "type": "ktp", "label": "KTP", "acceptedFormats": ["image/jpeg"],
+             "maximumSizeBytes": 200 * 1024, "mandatory": true],
+            ["code": "transkrip-nilai", "type": "transkrip-nilai", "label": "Transkrip nilai",
+             "acceptedFormats": ["application/pdf"], "maximumSizeBytes": 500 * 1024, "mandatory": true],
         ]
     }
 }
