@@ -15,10 +15,10 @@ struct BenchEnvironment: Sendable {
     /// Reads the environment; throws naming the first missing variable.
     init(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(BenchEnvironmentError) {
         guard let postgres = environment[Self.postgresVariable], !postgres.isEmpty else {
-            throw .missing(Self.postgresVariable, meaning: "a PostgreSQL superuser URL, e.g. postgres://postgres@127.0.0.1:55433/postgres")
+            throw .missing(Self.postgresVariable, meaning: "a PostgreSQL superuser URL, e.g. postgres://postgres@127.0.0.1:55434/postgres")
         }
         guard let brokers = environment[Self.brokersVariable], !brokers.isEmpty else {
-            throw .missing(Self.brokersVariable, meaning: "the Kafka bootstrap servers, e.g. 127.0.0.1:59093")
+            throw .missing(Self.brokersVariable, meaning: "the Kafka bootstrap servers, e.g. 127.0.0.1:59094")
         }
         self.postgresAdminURL = postgres
         self.kafkaBrokers = brokers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -34,8 +34,8 @@ enum BenchEnvironmentError: Error, CustomStringConvertible {
         switch self {
         case .missing(let variable, let meaning):
             "\(variable) is not set: it must name \(meaning). Run the benchmarks with `make bench` "
-                + "(deploy/local/bench.sh), or start the test stack (ASN_STACK=test deploy/local/stack.sh start) "
-                + "and `source .stack/test/env` first."
+                + "(deploy/local/bench.sh), or start the bench stack (ASN_STACK=bench deploy/local/stack.sh start) "
+                + "and `source .stack/bench/env` first."
         }
     }
 }

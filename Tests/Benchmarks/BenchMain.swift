@@ -29,7 +29,11 @@ enum BenchMain {
         var logger = Logger(label: "asn-bench") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
 
+        let started = Date()
+        let machine = BenchMachine.current()
         BenchReport.write("asn-bench: \(options.benchmarks.map(\.rawValue).joined(separator: ", "))")
+        BenchReport.line("machine: \(machine.summary); \(machine.swiftVersion ?? "Swift version unknown"); "
+                         + "\(BenchResultsFile.buildConfiguration) build")
         BenchReport.line("broker \(environment.kafkaBrokers.joined(separator: ",")), librdkafka \(KafkaLibrary.version); "
                          + "services from \(ServiceProcess.binaryDirectory.path)")
         if !environment.hasLibraryPath {
@@ -41,13 +45,38 @@ enum BenchMain {
             kafka: BenchKafka(brokers: environment.kafkaBrokers, logger: logger),
             databases: ScratchDatabases(adminURL: environment.postgresAdminURL, logger: logger))
         var figures: [BenchFigure] = []
+        var runs: [BenchResultsFile.Run] = []
         var failed = false
         for benchmark in options.benchmarks {
-            let (measured, completed) = await suite.run(benchmark)
+            // Peaks are noted under the benchmark's name; asn-bench's own starts afresh for each.
+            BenchMemory.resetOwnPeak()
+            let start = ContinuousClock.now
+            let (measured, completed) = await BenchMemory.$benchmark.withValue(benchmark.rawValue) {
+                let outcome = await suite.run(benchmark)
+                BenchMemory.noteOwnPeak()
+                return outcome
+            }
+            runs.append(BenchResultsFile.Run(benchmark: benchmark, title: suite.title(benchmark), completed: completed,
+                                             elapsed: ContinuousClock.now - start))
             figures += measured
             failed = failed || !completed
         }
         BenchReport.summary(figures)
+        BenchReport.memory(BenchMemory.recorded, ownPeakResets: BenchMemory.ownPeakResets)
+
+        let results = BenchResultsFile(
+            started: started, finished: Date(), arguments: arguments, machine: machine,
+            librdkafkaVersion: KafkaLibrary.version, brokers: environment.kafkaBrokers,
+            servicesDirectory: ServiceProcess.binaryDirectory.path, runs: runs, figures: figures,
+            memory: BenchMemory.recorded, ownPeakResets: BenchMemory.ownPeakResets)
+        let url = options.reportPath.map { URL(fileURLWithPath: $0) } ?? BenchResultsFile.defaultURL
+        do {
+            try results.write(to: url)
+            BenchReport.write("\nResults written to \(url.path)")
+        } catch {
+            FileHandle.standardError.write(Data("asn-bench: could not write the results to \(url.path): \(error)\n".utf8))
+            return 1
+        }
         return failed ? 1 : 0
     }
 }

@@ -59,6 +59,8 @@ struct BenchOptions: Sendable {
     var scoreboardViewers = 1_000
     /// Scores it publishes, one at a time.
     var scoreboardScores = 30
+    /// Where the results file goes, if given; default: ``BenchResultsFile/defaultPath``.
+    var reportPath: String?
 
     /// Drafts the closed loop of the submissions benchmark gets unless `--drafts` says otherwise.
     static let closedLoopDrafts = 2_000
@@ -73,6 +75,7 @@ struct BenchOptions: Sendable {
                          [--queue-cases N] [--queue-listings N] [--ranking-candidates N]
                          [--result-candidates N] [--result-rate R] [--prepare-concurrency N]
                          [--log-leaves N] [--log-batch N] [--log-proofs N] [--viewers N] [--scores N]
+                         [--report PATH]
 
           --only                   run only these benchmarks (comma-separated or repeated; default: all ten)
           --events N               events of the producer and projection benchmarks (defaults 100000 and 50000)
@@ -103,6 +106,8 @@ struct BenchOptions: Sendable {
           --log-proofs N           inclusion and consistency proofs it times, each (default 2000)
           --viewers N              scoreboard streams the scoreboard benchmark opens (default 1000)
           --scores N               scores it publishes one at a time, timing each to every viewer (default 30)
+          --report PATH            where to write the results in Markdown: machine, method, summary, memory
+                                   (default: .stack/bench/PERFORMANCE.md in the repository)
 
         The HTTP benchmarks (skeleton, submissions, uploads) start their own services with bcrypt cost 4 (production:
         12); only failed logins are rate-limited, so preparing thousands of applicants from
@@ -164,6 +169,9 @@ struct BenchOptions: Sendable {
             case "--log-proofs": logProofs = try Self.positive(value, flag)
             case "--viewers": scoreboardViewers = try Self.positive(value, flag)
             case "--scores": scoreboardScores = try Self.positive(value, flag)
+            case "--report":
+                guard !value.isEmpty else { throw .invalidValue(flag: flag, value: value, expected: "a file path") }
+                reportPath = value
             default: throw .unknownFlag(flag)
             }
         }
@@ -183,7 +191,7 @@ struct BenchOptions: Sendable {
         "--seconds", "--poll-ms", "--drafts", "--submission-rate", "--submission-seconds", "--concurrency",
         "--upload-rate", "--upload-seconds", "--uploaders", "--queue-cases", "--queue-listings",
         "--ranking-candidates", "--result-candidates", "--result-rate", "--prepare-concurrency",
-        "--log-leaves", "--log-batch", "--log-proofs", "--viewers", "--scores",
+        "--log-leaves", "--log-batch", "--log-proofs", "--viewers", "--scores", "--report",
     ]
 
     private static func positive(_ value: String, _ flag: String) throws(BenchOptionsError) -> Int {

@@ -35,7 +35,7 @@ enum BenchRegistration {
                 outcome = .failure(error)
             }
             await client.shutdown()
-            await registration.stop()
+            await registration.stopNotingPeak()
             return try outcome.get()
         }
     }

@@ -7,11 +7,37 @@ struct BenchSuite {
 
     private var poll: Duration { .milliseconds(options.pollMilliseconds) }
 
-    /// Runs `benchmark` and returns its figures (unmeasured ones if it failed) and whether it completed.
+    /// What `benchmark` measures against which target, at the sizes of ``options``: its heading.
+    func title(_ benchmark: BenchOptions.Benchmark) -> String {
+        switch benchmark {
+        case .producer: "Producer: events/s with acks=all"
+        case .projection: "Projection: events/s into PostgreSQL"
+        case .skeleton: "Walking skeleton: submission accepted over HTTP → visible in announcements"
+        case .submissions: "Submissions: POST /v1/applications/{id}/submission, target ≥ 500/s with p99 ≤ 100 ms"
+        case .uploads: "Uploads: PUT an 800 KB PDF as ijazah, target p99 ≤ 150 ms"
+        case .queue:
+            "Verification queue: \(grouped(Double(options.queueCases))) cases projected ≤ 30 s, listing p99 ≤ 50 ms"
+        case .ranking:
+            "Ranking: one formation of \(grouped(Double(options.rankingCandidates))) candidates ≤ 1 s "
+                + "(median of 5, release build)"
+        case .results:
+            "Exam results: POST …/skd-result → event on recruitment.exam, p99 ≤ 200 ms "
+                + "(\(options.resultCandidates) at \(options.resultRate)/s)"
+        case .transparencyLog:
+            "Transparency log: \(grouped(Double(options.logLeaves))) leaves appended ≥ 5,000/s; "
+                + "inclusion and consistency proofs p99 ≤ 5 ms"
+        case .scoreboard:
+            "Scoreboard: SSE fan-out to \(grouped(Double(options.scoreboardViewers))) viewers, each new score visible "
+                + "to all ≤ 1 s"
+        }
+    }
+
+    /// Runs `benchmark` under its heading and returns its figures (unmeasured ones if it failed) and whether it
+    /// completed.
     func run(_ benchmark: BenchOptions.Benchmark) async -> (figures: [BenchFigure], completed: Bool) {
+        BenchReport.heading(title(benchmark))
         switch benchmark {
         case .producer:
-            BenchReport.heading("Producer: events/s with acks=all")
             let result = await attempt {
                 try await ProducerBenchmark(kafka: kafka, events: options.producerEvents, batchSize: options.producerBatch)
                     .run()
@@ -22,7 +48,6 @@ struct BenchSuite {
                 .latency("producer batch latency p99", result?.batchLatencies.percentile(99), target: nil),
             ], result != nil)
         case .projection:
-            BenchReport.heading("Projection: events/s into PostgreSQL")
             let result = await attempt {
                 try await ProjectionBenchmark(kafka: kafka, databases: databases, events: options.projectionEvents,
                                               formations: options.formations, pollInterval: poll).run()
@@ -32,7 +57,6 @@ struct BenchSuite {
                 .latency("projection group join", result?.groupJoin, target: nil),
             ], result != nil)
         case .skeleton:
-            BenchReport.heading("Walking skeleton: submission accepted over HTTP → visible in announcements")
             let result = await attempt {
                 try await SkeletonBenchmark(brokers: brokers, databases: databases, rate: options.rate,
                                             seconds: options.seconds, pollInterval: poll,
@@ -49,7 +73,6 @@ struct BenchSuite {
             ], result != nil)
         case .submissions:
             let rate = options.submissionRate
-            BenchReport.heading("Submissions: POST /v1/applications/{id}/submission, target ≥ 500/s with p99 ≤ 100 ms")
             let result = await attempt {
                 try await SubmissionBenchmark(
                     brokers: brokers, databases: databases, drafts: options.submissionDrafts, rate: rate,
@@ -79,7 +102,6 @@ struct BenchSuite {
             ], result != nil)
         case .uploads:
             let rate = options.uploadRate
-            BenchReport.heading("Uploads: PUT an 800 KB PDF as ijazah, target p99 ≤ 150 ms")
             let result = await attempt {
                 try await UploadBenchmark(
                     brokers: brokers, databases: databases, rate: rate, seconds: options.uploadSeconds,
@@ -103,8 +125,6 @@ struct BenchSuite {
                 .count("upload errors, closed loop", closed?.errors, atMost: 0, unit: "requests"),
             ], result != nil)
         case .queue:
-            BenchReport.heading("Verification queue: \(grouped(Double(options.queueCases))) cases projected ≤ 30 s, "
-                                + "listing p99 ≤ 50 ms")
             let result = await attempt {
                 try await QueueBenchmark(
                     kafka: kafka, databases: databases, brokers: brokers, cases: options.queueCases,
@@ -121,7 +141,6 @@ struct BenchSuite {
             ], result != nil)
         case .ranking:
             let size = grouped(Double(options.rankingCandidates))
-            BenchReport.heading("Ranking: one formation of \(size) candidates ≤ 1 s (median of 5, release build)")
             let result = await attempt { try RankingBenchmark(candidates: options.rankingCandidates).run() }
             return ([
                 .latency("SKD ranking of \(size) (threshold, 3× cut-off, tie-breaks)", result?.skd.median,
@@ -130,8 +149,6 @@ struct BenchSuite {
                          target: .seconds(1)),
             ], result != nil)
         case .results:
-            BenchReport.heading("Exam results: POST …/skd-result → event on recruitment.exam, p99 ≤ 200 ms "
-                                + "(\(options.resultCandidates) at \(options.resultRate)/s)")
             let result = await attempt {
                 try await ExamResultsBenchmark(
                     kafka: kafka, databases: databases, brokers: brokers, candidates: options.resultCandidates,
@@ -145,8 +162,6 @@ struct BenchSuite {
                 .count("results lost or refused", result?.errors, atMost: 0, unit: "results"),
             ], result != nil)
         case .transparencyLog:
-            BenchReport.heading("Transparency log: \(grouped(Double(options.logLeaves))) leaves appended ≥ 5,000/s; "
-                                + "inclusion and consistency proofs p99 ≤ 5 ms")
             let result = await attempt {
                 try await TransparencyLogBenchmark(
                     databases: databases, leaves: options.logLeaves, batch: options.logBatch, proofs: options.logProofs,
@@ -163,7 +178,6 @@ struct BenchSuite {
             ], result != nil)
         case .scoreboard:
             let viewers = grouped(Double(options.scoreboardViewers))
-            BenchReport.heading("Scoreboard: SSE fan-out to \(viewers) viewers, each new score visible to all ≤ 1 s")
             let result = await attempt {
                 try await ScoreboardBenchmark(kafka: kafka, databases: databases, viewers: options.scoreboardViewers,
                                               scores: options.scoreboardScores).run()

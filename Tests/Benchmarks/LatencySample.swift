@@ -47,6 +47,13 @@ extension Duration {
 
     /// `1.23 s`.
     var formattedSeconds: String { String(format: "%.2f s", seconds) }
+
+    /// `12 min 34 s`, or `34.5 s` under a minute.
+    var formattedMinutes: String {
+        let total = seconds
+        guard total >= 60 else { return String(format: "%.1f s", total) }
+        return "\(Int(total) / 60) min \(Int(total) % 60) s"
+    }
 }
 
 /// `12,345`: a whole number with thousands separators.

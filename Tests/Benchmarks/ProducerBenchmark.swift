@@ -6,6 +6,15 @@ import Kafka
 /// Publishes realistic `ApplicationSubmittedV1` envelopes (built beforehand, not timed) to a private topic through
 /// ``KafkaProducer/send(batch:)``, one batch at a time like the outbox relay.
 struct ProducerBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Publishes realistic `ApplicationSubmittedV1` envelopes (built beforehand, ~1.6 KB) to a private topic through \
+        `KafkaProducer.send(batch:)`, idempotent with acks=all, one batch at a time like the outbox relay (closed \
+        loop: the next batch goes when the previous one's delivery reports are all in), after a warm-up of 1,000. \
+        Throughput is the events over the time to the last delivery report; a batch's latency runs from its send to \
+        its last delivery report.
+        """
+
     let kafka: BenchKafka
     let events: Int
     let batchSize: Int

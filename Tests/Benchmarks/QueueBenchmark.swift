@@ -9,6 +9,15 @@ import SuiteHarness
 /// every case, then times `GET /v1/queue` pages: first pages per formation and overall, and pages deep into the
 /// queue by cursor.
 struct QueueBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Pre-loads a private registration topic with submissions, starts a fresh `verification` (a registration beside \
+        it only issues the verifier's token) and times it from ready until its intake projection has applied every \
+        submission (polling its event counter), checks that the queue lists every case, then times `GET /v1/queue` \
+        listings of 50 one after another (closed loop, one at a time): first pages per formation and overall, and \
+        pages up to ten deep by cursor.
+        """
+
     let kafka: BenchKafka
     let databases: ScratchDatabases
     let brokers: [String]
@@ -59,7 +68,7 @@ struct QueueBenchmark {
                 } catch {
                     outcome = .failure(error)
                 }
-                await service.stop()
+                await service.stopNotingPeak()
                 return try outcome.get()
             }
         }

@@ -6,6 +6,13 @@ import RecruitmentEvents
 /// §3.2-3.3 final integration and tie-breaks), as the exam service does when an officer finalises a ranking. Scores
 /// are drawn from a seeded generator so runs are comparable; each ranking runs several times and the median counts.
 struct RankingBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Ranks a seeded cohort of one formation in process with the pure exam rules, as exam-scoring does when an \
+        officer finalises: the SKD ranking (passing grade, 3 × quota cut-off, tie-breaks) and the final ranking (40/60 \
+        integration in exact decimals, tie-breaks, codes). Each runs 5 times; the median counts. No I/O.
+        """
+
     struct Result {
         var skd: [Duration]
         var final: [Duration]

@@ -11,6 +11,14 @@ import Synchronization
 /// at a time to the exam topic exactly as exam-scoring's relay would, and measures for each score the time from the
 /// broker's acknowledgement to the moment the last viewer received it (projection, commit, NOTIFY, read, fan-out).
 struct ScoreboardBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Starts a fresh `announcements` (its own database, a private prefix), opens the SSE viewers on `GET \
+        /v1/scoreboard/stream`, then publishes SKD results to the private exam topic one at a time, as exam-scoring's \
+        relay would, and times each from the broker's acknowledgement to the first and to the last viewer receiving it \
+        (projection, commit, NOTIFY, read and fan-out included).
+        """
+
     let kafka: BenchKafka
     let databases: ScratchDatabases
     let viewers: Int
@@ -48,7 +56,7 @@ struct ScoreboardBenchmark {
             } catch {
                 outcome = .failure(error)
             }
-            await service.stop()
+            await service.stopNotingPeak()
             return try outcome.get()
         }
     }

@@ -11,6 +11,14 @@ import SuiteHarness
 /// on the other formation, then runs an open-loop load of submissions while a poller reads the measured formation's
 /// count every few milliseconds. The k-th accepted submission became visible when the count first reached k.
 struct SkeletonBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Starts its own registration and announcements (fresh databases, a private prefix, bcrypt cost 4), prepares one \
+        complete draft per submission through the public API (not timed), then submits at a fixed rate (open loop: a \
+        fixed send schedule) while a poller reads the public count of the formation every few milliseconds; the k-th \
+        accepted submission is visible when the count first reaches k, its latency runs from the 201 to that read.
+        """
+
     let brokers: [String]
     let databases: ScratchDatabases
     let rate: Int
@@ -56,8 +64,8 @@ struct SkeletonBenchmark {
                     outcome = .failure(error)
                 }
                 await client.shutdown()
-                await registration.stop()
-                await announcements.stop()
+                await registration.stopNotingPeak()
+                await announcements.stopNotingPeak()
                 return try outcome.get()
             }
         }

@@ -11,6 +11,15 @@ import SuiteHarness
 /// concurrent submitters submits the remaining drafts as fast as the service answers: its throughput is the maximum
 /// sustained rate at that concurrency.
 struct SubmissionBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Starts its own registration (fresh database, a private prefix, its outbox relay publishing to the broker, \
+        bcrypt cost 4) and prepares complete drafts through the public API (not timed). After a warm-up it submits at \
+        the offered rate (open loop: latency from each request's scheduled send to its 201, so a slow service cannot \
+        slow the load down), then submits the remaining drafts with a fixed number of concurrent submitters (closed \
+        loop: the throughput the service sustains at that concurrency).
+        """
+
     let brokers: [String]
     let databases: ScratchDatabases
     /// Complete drafts prepared for the two measured loads (the open loop takes `rate × seconds`, the closed loop the

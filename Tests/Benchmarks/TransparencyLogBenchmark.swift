@@ -9,6 +9,14 @@ import TransparencyLog
 /// own store (batches in their own transactions, as publishing does), then times inclusion and consistency proofs for
 /// random indexes and sizes, each a store call as the public endpoints make it.
 struct TransparencyLogBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Appends leaves through the announcements service's own store in a scratch database, one transaction per batch \
+        (leaves, perfect-subtree nodes, head), as publishing does; then asks the store for inclusion proofs of random \
+        indexes and consistency proofs between random sizes, one after another (closed loop), each timed as one store \
+        call (one SQL round trip for the nodes it needs).
+        """
+
     struct Result {
         var leavesPerSecond: Double
         var inclusion: LatencySample

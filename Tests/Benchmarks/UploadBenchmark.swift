@@ -11,6 +11,14 @@ import SuiteHarness
 /// few uploads warm up; then an open-loop load uploads at a steady rate, and a closed-loop run with a few concurrent
 /// uploaders shows the throughput they sustain.
 struct UploadBenchmark {
+    /// How it measures, for the results file (BenchResultsFile).
+    static let method = """
+        Starts its own registration and prepares one draft per upload (not timed); each request PUTs a valid PDF of \
+        exactly 819,200 bytes as its own draft's ijazah (magic bytes checked, SHA-256, stored in PostgreSQL). After a \
+        warm-up, an open loop uploads at a fixed rate (latency from the scheduled send to the 201), then a closed loop \
+        of a few concurrent uploaders sends as many again.
+        """
+
     let brokers: [String]
     let databases: ScratchDatabases
     let rate: Int

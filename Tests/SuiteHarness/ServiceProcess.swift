@@ -45,24 +45,38 @@ public final class ServiceProcess: @unchecked Sendable {
     ///   - environment: its configuration; overrides the base (loopback host, free port, JSON logs, a 6 s Kafka
     ///     session timeout, a 10 ms outbox poll interval).
     ///   - binaryDirectory: where the executable is; ``binaryDirectory`` (the static one) when `nil`.
-    public init(name: String, environment: [String: String], binaryDirectory: URL? = nil) throws {
+    ///   - port: the HTTP port; a free one when `nil`.
+    public init(name: String, environment: [String: String], binaryDirectory: URL? = nil, port: Int? = nil) throws {
         self.name = name
-        self.port = try FreePort.find()
+        if let port { self.port = port } else { self.port = try FreePort.find() }
         self.binaryDirectory = binaryDirectory ?? Self.binaryDirectory
         let logDirectory = ProcessInfo.processInfo.environment["ASN_TEST_LOG_DIR"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
-        self.logFile = logDirectory.appendingPathComponent("e2e-\(name)-\(port).log")
+        // A replacement on the same port gets a log of its own: the crashed process's log is evidence.
+        var logFile = logDirectory.appendingPathComponent("e2e-\(name)-\(self.port).log")
+        var generation = 1
+        while port != nil, FileManager.default.fileExists(atPath: logFile.path) {
+            generation += 1
+            logFile = logDirectory.appendingPathComponent("e2e-\(name)-\(self.port)-\(generation).log")
+        }
+        self.logFile = logFile
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         var env = ProcessInfo.processInfo.environment.filter { ["PATH", "LD_LIBRARY_PATH", "HOME"].contains($0.key) }
         env["ASN_HTTP_HOST"] = "127.0.0.1"
-        env["ASN_HTTP_PORT"] = String(port)
+        env["ASN_HTTP_PORT"] = String(self.port)
         env["ASN_LOG_FORMAT"] = "json"
         env["ASN_KAFKA_SESSION_TIMEOUT_MS"] = "6000"
         env["ASN_OUTBOX_POLL_INTERVAL_MS"] = "10"
         env.merge(environment) { _, new in new }
         self.environment = env
         self.process = Process()
+    }
+
+    /// A new, not yet started process of the same executable with the same configuration and port: the service
+    /// started again after a crash (a process can run only once).
+    public func replacement() throws -> ServiceProcess {
+        try ServiceProcess(name: name, environment: environment, binaryDirectory: binaryDirectory, port: port)
     }
 
     /// Starts the executable and waits until `/health/ready` answers 200 (or `timeout` passes).
@@ -113,6 +127,28 @@ public final class ServiceProcess: @unchecked Sendable {
     public var isRunning: Bool { process.isRunning }
     /// The exit status once the process has exited.
     public var terminationStatus: Int32 { process.terminationStatus }
+
+    /// The peak resident set size of the running process so far, in bytes (`VmHWM` in `/proc/<pid>/status`); `nil`
+    /// once it has exited (the kernel forgets it: read it before ``stop()``) or where `/proc` is not available.
+    public var peakResidentBytes: Int? {
+        guard process.isRunning else { return nil }
+        return Self.peakResidentBytes(processIdentifier: process.processIdentifier)
+    }
+
+    /// The peak resident set size of process `processIdentifier` (e.g. `getpid()`), in bytes, read from `VmHWM` in
+    /// `/proc/<pid>/status`; `nil` if it cannot be read.
+    public static func peakResidentBytes(processIdentifier: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8) else {
+            return nil
+        }
+        // `VmHWM:\t  123456 kB`
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 3, fields[2] == "kB", let kibibytes = Int(fields[1]) else { return nil }
+            return kibibytes * 1024
+        }
+        return nil
+    }
 
     private func waitForExit(timeout: Duration) async {
         let deadline = ContinuousClock.now + timeout

@@ -4,8 +4,8 @@
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# Which stack: "run" (make run / up) or "test" (make test / bench). Each has its own ports and state, so tests never
-# touch a running demo.
+# Which stack: "run" (make run / up), "test" (make test) or "bench" (make bench). Each has its own ports and state, so
+# tests never touch a running demo, and the benchmarks can run while the tests do.
 STACK_NAME="${ASN_STACK:-run}"
 STATE_DIR="${REPO_ROOT}/.stack/${STACK_NAME}"
 # PostgreSQL runs as the `postgres` user, which cannot enter a clone under /root: its data lives under /tmp.
@@ -18,6 +18,10 @@ if [ "${STACK_NAME}" = "test" ]; then
   PG_PORT="${ASN_PG_PORT:-55433}"
   BROKER_PORT="${ASN_BROKER_PORT:-59093}"
   HTTP_PORT_BASE="${ASN_HTTP_PORT_BASE:-18080}"
+elif [ "${STACK_NAME}" = "bench" ]; then
+  PG_PORT="${ASN_PG_PORT:-55434}"
+  BROKER_PORT="${ASN_BROKER_PORT:-59094}"
+  HTTP_PORT_BASE="${ASN_HTTP_PORT_BASE:-28080}"
 else
   PG_PORT="${ASN_PG_PORT:-55432}"
   BROKER_PORT="${ASN_BROKER_PORT:-59092}"
