@@ -1,5 +1,5 @@
 # Entry points for developers, operators and CI. Everything runs locally on loopback (see README.md).
-.PHONY: run up down demo test bench status schemas
+.PHONY: run up down demo test bench drill status schemas
 
 run:      ## the whole suite in the foreground (Ctrl-C stops everything)
 	@deploy/local/run.sh
@@ -16,8 +16,11 @@ down:     ## stop what `make up` or `make demo` started
 test:     ## every test, with a private PostgreSQL and broker
 	@deploy/local/test.sh
 
-bench:    ## the benchmarks (release build), printing their figures
-	@deploy/local/bench.sh
+bench:    ## the benchmarks (release build), printing their figures; e.g. make bench ARGS="--only queue"
+	@deploy/local/bench.sh $(ARGS)
+
+drill:    ## the fault drill: 5,000 applicants while the broker and PostgreSQL restart and services crash (release build)
+	@deploy/local/drill.sh
 
 status:   ## which local services and infrastructure are up
 	@ASN_STACK=run deploy/local/stack.sh status; ASN_STACK=run deploy/local/services.sh status

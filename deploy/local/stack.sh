@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts or stops the infrastructure of a local stack: PostgreSQL (one database and role per service) and the Tansu
-# broker, both on loopback. Usage: stack.sh start|stop|status|env
+# broker, both on loopback. Usage: stack.sh start|stop|restart-broker|restart-postgres|start-postgres|destroy|status|env
 source "$(dirname "$0")/common.sh"
 
 # cd first: PostgreSQL tools refuse to run from a directory the postgres user cannot read (e.g. a clone in /root).
@@ -92,9 +92,11 @@ case "${1:-}" in
   stop) stop_broker; stop_postgres ;;
   restart-broker) stop_broker; start_broker ;;  # keeps the databases: for outage drills (services republish)
   restart-postgres) stop_postgres; start_postgres ;;
+  start-postgres) mkdir -p "${STATE_DIR}"; start_postgres ;;  # PostgreSQL alone (the fault drill brings its own broker)
+  destroy) stop_broker; stop_postgres; rm -rf "${PG_DIR}" "${STATE_DIR}" ;;  # a throw-away stack: stop, delete its data
   status)
     pg_ctl_as_postgres "'${PG_BIN}/pg_ctl' -D '${PG_DIR}/data' status" >/dev/null 2>&1 && echo "postgres: up (127.0.0.1:${PG_PORT})" || echo "postgres: down"
     port_open "${BROKER_PORT}" && echo "broker: up (${BROKER})" || echo "broker: down" ;;
   env) write_env; cat "${STATE_DIR}/env" ;;
-  *) die "usage: $0 start|stop|restart-broker|restart-postgres|status|env" ;;
+  *) die "usage: $0 start|stop|restart-broker|restart-postgres|start-postgres|destroy|status|env" ;;
 esac

@@ -47,13 +47,15 @@ final class TansuBroker: @unchecked Sendable {
         self.port = port
     }
 
-    /// Starts a broker listening on `127.0.0.1:port` and waits until the port accepts connections.
-    static func start(binary: URL, port: Int) async throws -> TansuBroker {
+    /// Starts a broker listening on `127.0.0.1:port` and waits until the port accepts connections. Clients are told
+    /// to connect to `advertisedPort` (default: `port`), e.g. a ``TCPRelay`` in front of the broker.
+    static func start(binary: URL, port: Int, advertisedPort: Int? = nil) async throws -> TansuBroker {
         let broker = TansuBroker(port: port)
         let address = "tcp://127.0.0.1:\(port)"
         broker.process.executableURL = binary
         broker.process.arguments = [
-            "broker", "--listener-url", address, "--advertised-listener-url", address,
+            "broker", "--listener-url", address,
+            "--advertised-listener-url", "tcp://127.0.0.1:\(advertisedPort ?? port)",
             "--storage-engine", "memory://tansu/",
         ]
         broker.process.environment = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
