@@ -2,7 +2,6 @@ import Foundation
 import PostgresNIO
 import SelectionSimulator
 import SuiteHarness
-import Synchronization
 import TestSupport
 import Testing
 
@@ -72,7 +71,7 @@ import Testing
             log.append(line)
             progressLines.yield(line)
         }
-        let faults = FaultLog()
+        let faults = LineLog()
         let injector = Task {
             try await inject(into: drill, relay: relay, progress: progress, applicants: applicants, faults: faults)
         }
@@ -121,12 +120,14 @@ import Testing
 
     /// Breaks things as the run progresses; each fault is logged with the moment it happened.
     func inject(into drill: Drill, relay: TCPRelay, progress: AsyncStream<String>, applicants: Int,
-                faults: FaultLog) async throws
+                faults: LineLog) async throws
     {
+        let started = ContinuousClock.now
         var done: Set<String> = []
         func once(_ name: String, _ body: () async throws -> String) async throws {
             guard done.insert(name).inserted else { return }
-            faults.append("\(name): \(try await body())")
+            let at = (ContinuousClock.now - started).components.seconds
+            faults.append("[\(at) s] \(name): \(try await body())")
         }
         for await line in progress {
             if let registered = Self.registered(line) {
@@ -179,15 +180,4 @@ import Testing
         guard line.hasPrefix("registration: "), line.hasSuffix(" applicants done") else { return nil }
         return line.dropFirst("registration: ".count).split(separator: "/").first.flatMap { Int($0) }
     }
-}
-
-/// The faults a drill injected, in order.
-final class FaultLog: Sendable {
-    private let storage = Mutex<[String]>([])
-    private let started = ContinuousClock.now
-    func append(_ line: String) {
-        let elapsed = ContinuousClock.now - started
-        storage.withLock { $0.append("[\(elapsed.components.seconds) s] \(line)") }
-    }
-    var lines: [String] { storage.withLock { $0 } }
 }
