@@ -176,7 +176,8 @@ struct ServiceRuntime<S: RecruitmentService> {
         databaseMonitor: DatabaseMonitor, producer: KafkaProducer, startup: StartupState, runners: [ProjectionRunner],
         maximumLag: Int, logger: Logger
     ) -> [ReadinessCheck] {
-        [
+        let brokerReachability = BrokerReachability()
+        return [
             ReadinessCheck(name: "postgres") {
                 databaseMonitor.isAvailable ? .ready : .notReady(databaseMonitor.unavailableReason ?? "unavailable")
             },
@@ -184,7 +185,10 @@ struct ServiceRuntime<S: RecruitmentService> {
                 startup.isMigrated ? .ready : .notReady(startup.lastFailure ?? "migrations not applied yet")
             },
             ReadinessCheck(name: "broker") {
-                try await producer.checkBrokerConnection(timeout: .seconds(1))
+                let reachable = await brokerReachability.check { () async throws(KafkaError) in
+                    try await producer.checkBrokerConnection(timeout: .seconds(1))
+                }
+                guard reachable == .ready else { return reachable }
                 return startup.areTopicsReady ? .ready : .notReady("topics not created yet")
             },
             ReadinessCheck(name: "projections") {
