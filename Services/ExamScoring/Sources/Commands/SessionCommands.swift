@@ -60,7 +60,9 @@ struct SessionCommands: Sendable {
         logger.info("exam session scheduled", metadata: [
             "session_id": "\(event.sessionId.eventKey)", "stage": "\(event.stage.rawValue)",
         ])
-        guard let view = try await session(event.sessionId) else { throw ExamRuleViolation.unknownSession(event.sessionId) }
+        guard let view = try await answeringCommittedChange({ try await session(event.sessionId) }) else {
+            throw ExamRuleViolation.unknownSession(event.sessionId)
+        }
         return view
     }
 
@@ -91,7 +93,9 @@ struct SessionCommands: Sendable {
                 WHERE session_id = \(sessionId)
                 """, logger: logger)
         }
-        guard let view = try await session(sessionId) else { throw ExamRuleViolation.unknownSession(sessionId) }
+        guard let view = try await answeringCommittedChange({ try await session(sessionId) }) else {
+            throw ExamRuleViolation.unknownSession(sessionId)
+        }
         return view
     }
 

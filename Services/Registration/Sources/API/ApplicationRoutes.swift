@@ -22,7 +22,7 @@ struct ApplicationRoutes: Sendable {
             let body = try await request.decodeJSON(FormationChoice.self, maxBytes: self.maxBody)
             let record = try await self.commands.start(
                 applicantId: applicant.accountId, formationId: body.formationId, request: context, now: Date())
-            return JSONResponse(value: try await self.view(record), status: .created,
+            return JSONResponse(value: try await answeringCommittedChange { try await self.view(record) }, status: .created,
                                 headers: [.location: "/v1/applications/\(record.applicationId.eventKey)"])
         }
         router.get("/v1/applications") { _, context in
@@ -43,7 +43,7 @@ struct ApplicationRoutes: Sendable {
             let body = try await request.decodeJSON(FormationChoice.self, maxBytes: self.maxBody)
             let record = try await self.commands.changeFormation(
                 id, applicantId: applicant.accountId, formationId: body.formationId, request: context, now: Date())
-            return JSONResponse(value: try await self.view(record))
+            return JSONResponse(value: try await answeringCommittedChange { try await self.view(record) })
         }
         router.put("/v1/applications/:applicationId/documents/:requirementCode") { request, context in
             let applicant = try context.requireRole(.applicant)
@@ -86,7 +86,7 @@ struct ApplicationRoutes: Sendable {
             let body = try await request.decodeJSON(WithdrawalRequest.self, maxBytes: self.maxBody)
             let record = try await self.commands.withdraw(
                 id, applicantId: applicant.accountId, body: body, request: context, now: Date())
-            return JSONResponse(value: try await self.view(record))
+            return JSONResponse(value: try await answeringCommittedChange { try await self.view(record) })
         }
         // For the verification service: a document by id with its hash, for officers who review applications.
         router.get("/internal/v1/documents/:documentId") { _, context in

@@ -59,7 +59,9 @@ struct ApplicationCommands: Sendable {
         logger.info("application started", metadata: [
             "application_id": "\(applicationId.eventKey)", "formation_id": "\(formationId.eventKey)",
         ])
-        guard let record = try await store.application(applicationId) else { throw Problem.internalError() }
+        guard let record = try await answeringCommittedChange({ try await store.application(applicationId) }) else {
+            throw Problem.internalError()
+        }
         return record
     }
 
@@ -84,7 +86,8 @@ struct ApplicationCommands: Sendable {
                     WHERE application_id = \(record.applicationId)
                     """, logger: self.logger)
             }
-            guard let updated = try await store.application(record.applicationId) else { throw Problem.internalError() }
+            guard let updated = try await answeringCommittedChange({ try await store.application(record.applicationId) })
+            else { throw Problem.internalError() }
             return updated
         }
     }
@@ -232,7 +235,8 @@ struct ApplicationCommands: Sendable {
                     WHERE application_id = \(record.applicationId)
                     """, logger: self.logger)
             }
-            guard let updated = try await store.application(record.applicationId) else { throw Problem.internalError() }
+            guard let updated = try await answeringCommittedChange({ try await store.application(record.applicationId) })
+            else { throw Problem.internalError() }
             return updated
         }
     }

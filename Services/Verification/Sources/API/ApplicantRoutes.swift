@@ -27,7 +27,8 @@ struct ApplicantRoutes: Sendable {
                     by: applicant.accountId, disputedRequirementCodes: body.disputedRequirementCodes,
                     reason: body.reason, window: window, objectionId: UUID(), now: Date())
             }
-            return JSONResponse(value: try await self.view(state, now: Date()), status: .created)
+            return JSONResponse(
+                value: try await answeringCommittedChange { try await self.view(state, now: Date()) }, status: .created)
         }
     }
 

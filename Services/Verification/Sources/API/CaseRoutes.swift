@@ -57,7 +57,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.claim(by: verifier.accountId, lease: self.policy.lease, now: Date())
             }
-            return JSONResponse(value: try await self.view(state, caller: verifier.accountId))
+            return JSONResponse(value: try await self.committedView(state, caller: verifier.accountId))
         }
         router.post("/v1/cases/:caseId/release") { _, context in
             let verifier = try context.requireRole(.verifier)
@@ -65,7 +65,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.release(by: verifier.accountId, now: Date())
             }
-            return JSONResponse(value: try await self.view(state, caller: verifier.accountId))
+            return JSONResponse(value: try await self.committedView(state, caller: verifier.accountId))
         }
         router.post("/v1/cases/:caseId/conflicts") { request, context in
             let officer = try context.requireRole(.verifier, .supervisor)
@@ -74,7 +74,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.declareConflict(by: officer.accountId, relationship: body.relationship, now: Date())
             }
-            return JSONResponse(value: try await self.view(state, caller: officer.accountId), status: .created)
+            return JSONResponse(value: try await self.committedView(state, caller: officer.accountId), status: .created)
         }
         router.get("/v1/cases/:caseId/documents/:documentId") { request, context in
             try await self.openDocument(request, context: context)
@@ -90,7 +90,7 @@ struct CaseRoutes: Sendable {
                     documentId: documentId, verdict: body.verdict, reasonCode: body.reasonCode, note: body.note,
                     by: verifier.accountId, inspected: inspected, now: Date())
             }
-            return JSONResponse(value: try await self.view(state, caller: verifier.accountId))
+            return JSONResponse(value: try await self.committedView(state, caller: verifier.accountId))
         }
         router.post("/v1/cases/:caseId/decision") { request, context in
             let verifier = try context.requireRole(.verifier)
@@ -101,7 +101,7 @@ struct CaseRoutes: Sendable {
                     outcome: body.outcome, unmetRequirements: body.unmetRequirements ?? [], by: verifier.accountId,
                     countersignature: self.policy.countersignature, decisionId: UUID(), now: Date())
             }
-            return JSONResponse(value: try await self.view(state, caller: verifier.accountId), status: .created)
+            return JSONResponse(value: try await self.committedView(state, caller: verifier.accountId), status: .created)
         }
         router.post("/v1/cases/:caseId/countersignature") { _, context in
             let supervisor = try context.requireRole(.supervisor)
@@ -109,7 +109,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.countersign(by: supervisor.accountId)
             }
-            return JSONResponse(value: try await self.view(state, caller: supervisor.accountId), status: .created)
+            return JSONResponse(value: try await self.committedView(state, caller: supervisor.accountId), status: .created)
         }
         router.post("/v1/cases/:caseId/return") { request, context in
             let supervisor = try context.requireRole(.supervisor)
@@ -118,7 +118,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.returnDecision(by: supervisor.accountId, reason: body.reason)
             }
-            return JSONResponse(value: try await self.view(state, caller: supervisor.accountId))
+            return JSONResponse(value: try await self.committedView(state, caller: supervisor.accountId))
         }
         router.post("/v1/cases/:caseId/objection/resolution") { request, context in
             let supervisor = try context.requireRole(.supervisor)
@@ -127,7 +127,7 @@ struct CaseRoutes: Sendable {
             let state = try await self.commands.execute(caseId, request: context) { state in
                 try state.resolveObjection(by: supervisor.accountId, outcome: body.outcome, answer: body.answer)
             }
-            return JSONResponse(value: try await self.view(state, caller: supervisor.accountId), status: .created)
+            return JSONResponse(value: try await self.committedView(state, caller: supervisor.accountId), status: .created)
         }
     }
 
@@ -199,6 +199,12 @@ struct CaseRoutes: Sendable {
     }
 
     // MARK: Views
+
+    /// ``view(_:caller:)`` of a state a command has just committed: waits out a brief database outage rather than
+    /// answer 503 for a change that was made.
+    func committedView(_ state: VerificationCase, caller: UUID) async throws -> CaseView {
+        try await answeringCommittedChange { try await view(state, caller: caller) }
+    }
 
     func view(_ state: VerificationCase, caller: UUID) async throws -> CaseView {
         let formation = try await store.formation(state.formationId)

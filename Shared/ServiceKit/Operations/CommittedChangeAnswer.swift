@@ -1,0 +1,25 @@
+/// Builds the answer to a command whose change is already committed, retrying reads that fail because the database
+/// is briefly unreachable (a restart, a lost connection).
+///
+/// Once a change is committed, a 503 would tell the client that nothing changed; its resend would then be refused as
+/// a duplicate (a second application in the period) although the first request succeeded. So the reads that build the
+/// answer wait for the database, with growing pauses, for up to `window`. Other failures, and a database that stays
+/// away longer than `window`, are thrown as they are.
+///
+/// - Parameters:
+///   - window: how long to keep retrying transient failures.
+///   - read: the reads that build the answer; run again from the start after a transient failure.
+public func answeringCommittedChange<T>(
+    within window: Duration = .seconds(30), _ read: () async throws -> T
+) async throws -> T {
+    let deadline = ContinuousClock.now + window
+    var pause = Duration.milliseconds(100)
+    while true {
+        do {
+            return try await read()
+        } catch where DatabaseFailure.isTransient(error) && ContinuousClock.now + pause < deadline {
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(2))
+        }
+    }
+}
