@@ -53,6 +53,53 @@ import Testing
         }
     }
 
+    /// The session holding the relay lock is killed (as a database restart does): the relay notices at its next check,
+    /// takes the lock again on a new session and keeps publishing. (PostgresNIO never answers a query written to a
+    /// closed connection: a relay that simply queried its dead session waited forever.)
+    @Test func aRelayWhoseLockSessionDiesTakesTheLockAgainAndKeepsPublishing() async throws {
+        guard let brokers = try IntegrationEnvironment.brokers() else { return }
+        try await IntegrationEnvironment.withMigratedDatabase { client, url in
+            let topic = IntegrationEnvironment.uniquePrefix("session") + "recruitment.registration"
+            try await KafkaFixtures.createTopic(topic, partitions: 3, brokers: brokers)
+            let store = EventStore(client: client, logger: IntegrationEnvironment.logger)
+            let applications = (0..<Int(Self.streams)).map { _ in EventFixtures.submitted() }
+            try await withServiceGroups(logger: IntegrationEnvironment.logger) { start in
+                _ = start(try Self.instance(url: url, brokers: brokers, topic: topic))
+                #expect(await eventually { try await Self.heldRelayLocks(client) == 1 }, "the relay never took the lock")
+                let before = try await Self.relayLockSession(client)
+
+                #expect(try await Self.terminateRelayLockSession(client), "no session held the lock")
+                // Past the relay's 5-second session check, so it has met its dead session.
+                try await Task.sleep(for: .seconds(7))
+                try await Self.append(applications, versions: 1...Self.versionsPerPhase, to: store)
+                #expect(await eventually(timeout: .seconds(30)) { try await store.outboxBacklog().count == 0 },
+                        "the relay stopped publishing after its lock session died")
+                #expect(await eventually(timeout: .seconds(30)) {
+                    let now = try await Self.relayLockSession(client)
+                    return now != nil && now != before
+                }, "the relay did not take the lock again on a new session")
+            }
+        }
+    }
+
+    /// The backend process holding the relay lock, if any.
+    static func relayLockSession(_ client: PostgresClient) async throws -> Int64? {
+        let sessions = try await scalar(
+            """
+            SELECT coalesce(min(pid), 0)::bigint FROM pg_locks
+            WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND ((classid::bigint << 32) | objid::bigint) = \(OutboxRelay.leadershipLockKey)
+            """, on: client)
+        return sessions == 0 ? nil : sessions
+    }
+
+    /// Terminates the backend holding the relay lock; whether there was one.
+    static func terminateRelayLockSession(_ client: PostgresClient) async throws -> Bool {
+        guard let pid = try await relayLockSession(client) else { return false }
+        return try await scalar("SELECT pg_terminate_backend(\(pid)::integer)::integer::bigint", on: client) == 1
+    }
+
     /// One service instance's relay with its own PostgreSQL pool and producer (as a separate process would have).
     static func instance(url: String, brokers: [String], topic: String) throws -> [any Service] {
         var quiet = IntegrationEnvironment.logger

@@ -56,9 +56,15 @@ struct OutboxRelay: Service {
     private func acquireLeadership(on connection: PostgresConnection) async throws -> Bool {
         var announced = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let rows = try await connection.query(
-                "SELECT pg_try_advisory_lock(\(Self.leadershipLockKey))", logger: logger)
-            for try await acquired in rows.decode(Bool.self) where acquired { return true }
+            guard !connection.isClosed else { throw RelaySessionLost() }
+            let logger = logger
+            let acquired = try await answer(within: .seconds(10)) {
+                let rows = try await connection.query(
+                    "SELECT pg_try_advisory_lock(\(Self.leadershipLockKey))", logger: logger)
+                for try await acquired in rows.decode(Bool.self) where acquired { return true }
+                return false
+            }
+            if acquired { return true }
             if !announced {
                 logger.info("another instance is publishing the outbox; standing by")
                 announced = true
@@ -78,8 +84,7 @@ struct OutboxRelay: Service {
                 failureDelay = .milliseconds(100)
                 if ContinuousClock.now - lastBacklogReport > .seconds(5) {
                     try await reportBacklog()
-                    // Still holding the lock? A dead session has released it to another instance.
-                    _ = try await connection.query("SELECT 1", logger: logger).collect()
+                    try await checkSession(connection)
                     lastBacklogReport = .now
                 }
                 if count < batchSize {
@@ -92,6 +97,18 @@ struct OutboxRelay: Service {
                 failureDelay = min(failureDelay * 2, .seconds(5))
                 if connection.isClosed { throw error }
             }
+        }
+    }
+
+    /// Throws when the session holding the lock is gone: a dead session has released the lock to another instance.
+    ///
+    /// PostgresNIO never answers a query written to a connection that has closed (its promise is dropped), so a
+    /// closed connection is recognised without a query and the query itself is bounded.
+    private func checkSession(_ connection: PostgresConnection) async throws {
+        guard !connection.isClosed else { throw RelaySessionLost() }
+        let logger = logger
+        try await answer(within: .seconds(10)) {
+            _ = try await connection.query("SELECT 1", logger: logger).collect()
         }
     }
 
@@ -126,4 +143,9 @@ struct OutboxRelay: Service {
         backlog.record(Double(status.count))
         oldestAge.record(status.oldestAge.map { Double($0.components.seconds) } ?? 0)
     }
+}
+
+/// The outbox relay's lock session closed (a database restart, a network cut).
+struct RelaySessionLost: Error, CustomStringConvertible {
+    var description: String { "the session holding the outbox relay lock is closed" }
 }

@@ -1,0 +1,49 @@
+import Synchronization
+
+/// An await took longer than its deadline (see ``answer(within:_:)``).
+struct DeadlineExceeded: Error, CustomStringConvertible {
+    let limit: Duration
+    var description: String { "no answer within \(limit)" }
+}
+
+/// Runs `operation` and waits for it at most `limit`, then throws ``DeadlineExceeded`` even when the operation
+/// ignores cancellation. The operation is cancelled and left to finish in the background; its late result is dropped.
+///
+/// For awaits that may never return, such as a PostgresNIO query written to a connection that closed a moment before
+/// (the query's promise is never completed), where a task-group timeout would wait for the stuck child forever.
+func answer<T: Sendable>(
+    within limit: Duration, _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    let race = DeadlineRace<T>()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            race.waiter.withLock { $0 = continuation }
+            let work = Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await operation()) } catch { result = .failure(error) }
+                race.finish(with: result)
+            }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                race.finish(with: .failure(DeadlineExceeded(limit: limit)))
+            }
+            race.tasks.withLock { $0 = (work, timer) }
+        }
+    } onCancel: {
+        race.tasks.withLock { $0.work }?.cancel()
+    }
+}
+
+/// The shared state of one ``answer(within:_:)``: whoever finishes first resumes the caller and cancels the other.
+private final class DeadlineRace<T: Sendable>: Sendable {
+    let waiter = Mutex<CheckedContinuation<T, any Error>?>(nil)
+    let tasks = Mutex<(work: Task<Void, Never>?, timer: Task<Void, Never>?)>((nil, nil))
+
+    func finish(with result: Result<T, any Error>) {
+        guard let continuation = waiter.withLock({ $0.take() }) else { return }
+        let (work, timer) = tasks.withLock { $0 }
+        work?.cancel()
+        timer?.cancel()
+        continuation.resume(with: result)
+    }
+}

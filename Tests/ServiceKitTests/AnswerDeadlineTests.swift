@@ -1,0 +1,37 @@
+@testable import ServiceKit
+import Synchronization
+import Testing
+
+@Suite struct AnswerDeadlineTests {
+    struct Refused: Error {}
+
+    /// A wait that ignores cancellation, like a PostgresNIO query written to a closed connection.
+    final class Stuck: Sendable {
+        let parked = Mutex<CheckedContinuation<Void, Never>?>(nil)
+        func wait() async { await withCheckedContinuation { continuation in parked.withLock { $0 = continuation } } }
+        func release() { parked.withLock { $0.take() }?.resume() }
+    }
+
+    @Test func anAnswerInTimeIsReturned() async throws {
+        let value = try await answer(within: .seconds(5)) { 42 }
+        #expect(value == 42)
+    }
+
+    @Test func aFailureInTimeIsThrown() async {
+        await #expect(throws: Refused.self) {
+            try await answer(within: .seconds(5)) { () async throws -> Int in throw Refused() }
+        }
+    }
+
+    @Test func anOperationThatNeverAnswersEndsAtTheDeadline() async {
+        let stuck = Stuck()
+        let start = ContinuousClock.now
+        await #expect(throws: DeadlineExceeded.self) {
+            try await answer(within: .milliseconds(200)) { await stuck.wait() }
+        }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        // Let the abandoned operation finish; its late result is dropped.
+        while stuck.parked.withLock({ $0 == nil }) { await Task.yield() }
+        stuck.release()
+    }
+}
