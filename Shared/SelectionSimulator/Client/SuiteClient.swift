@@ -61,7 +61,9 @@ public final class SuiteClient: Sendable {
     /// Requests sent again because their service was unavailable, so far.
     public var unavailableRetries: Int { retries.load(ordering: .relaxed) }
 
-    /// Sends `method url` with an optional bearer token and body; times it under `stage`. Waits at most `timeout`.
+    /// Sends `method url` with an optional bearer token and body; times it under `stage`. Waits at most `timeout`,
+    /// by default longer than the services' own request deadline (`ASN_HTTP_REQUEST_DEADLINE_SECONDS`, 60 s), so a
+    /// request a service could not finish is answered 503 by the service and sent again.
     ///
     /// A request the service did not take is sent again, as a portal would, until ``unavailableRetryWindow`` has
     /// passed: a 503 (the service answers that its database or broker is away and nothing was changed) or a
@@ -71,7 +73,7 @@ public final class SuiteClient: Sendable {
     /// (its effect is unknown).
     public func send(_ method: String, _ url: String, token: String? = nil, body: Body? = nil,
                      headers extra: [(String, String)] = [], stage: String,
-                     timeout: Duration = .seconds(60)) async throws -> APIResponse
+                     timeout: Duration = .seconds(90)) async throws -> APIResponse
     {
         let deadline = ContinuousClock.now + unavailableRetryWindow
         var pause = Duration.milliseconds(100)

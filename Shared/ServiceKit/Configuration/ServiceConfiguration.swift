@@ -34,6 +34,8 @@ public struct ServiceConfiguration: Sendable {
     public var postgresMaxConnections: Int
     public var outboxPollIntervalMilliseconds: Int
     public var projectionBatchSize: Int
+    /// An API request not answered within this many seconds gets a 503 (``RequestDeadlineMiddleware``).
+    public var requestDeadlineSeconds: Int
 
     /// How log lines are written.
     public enum LogFormat: String, Sendable, CaseIterable {
@@ -96,6 +98,9 @@ public struct ServiceConfiguration: Sendable {
             "ASN_OUTBOX_POLL_INTERVAL_MS", default: "25", help: "How often an idle outbox relay looks for new events.")
         static let projectionBatch = ConfigurationKey(
             "ASN_PROJECTION_BATCH_SIZE", default: "500", help: "Kafka messages applied per projection transaction.")
+        static let requestDeadline = ConfigurationKey(
+            "ASN_HTTP_REQUEST_DEADLINE_SECONDS", default: "60",
+            help: "An API request not answered within this many seconds (upload time included) is answered 503.")
     }
 
     /// The shared keys, with the service's default HTTP port.
@@ -105,7 +110,7 @@ public struct ServiceConfiguration: Sendable {
             Key.namePrefix,
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
             Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections, Key.outboxBatch, Key.outboxInterval,
-            Key.projectionBatch,
+            Key.projectionBatch, Key.requestDeadline,
         ]
     }
 
@@ -154,6 +159,7 @@ public struct ServiceConfiguration: Sendable {
         self.postgresMaxConnections = try reader.int(Key.postgresMaxConnections, in: 2...1_000)
         self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
         self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
+        self.requestDeadlineSeconds = try reader.int(Key.requestDeadline, in: 5...3_600)
     }
 }
 

@@ -145,7 +145,8 @@ struct ServiceRuntime<S: RecruitmentService> {
             configuration: configuration, operations: operations, databaseMonitor: databaseMonitor)
         service.registerRoutes(on: router)
         let application = Application(
-            router: router,
+            responder: DeadlineResponder(
+                inner: router.buildResponder(), deadline: .seconds(configuration.requestDeadlineSeconds)),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort),
                                  serverName: S.name),
             logger: logger)

@@ -31,6 +31,9 @@ struct OutboxRelay: Service {
     private let backlog = Gauge(label: "asn_outbox_backlog_events")
     private let oldestAge = Gauge(label: "asn_outbox_oldest_age_seconds")
 
+    /// How long one outbox query may take (a query on a connection that closed under it never answers).
+    static let databaseDeadline: Duration = .seconds(30)
+
     /// The advisory lock key of the relay leadership ("asn-outb").
     static let leadershipLockKey: Int64 = 0x6173_6E2D_6F75_7462
 
@@ -115,7 +118,10 @@ struct OutboxRelay: Service {
     /// Publishes one batch; returns how many events it found.
     @discardableResult
     func publishOnce() async throws -> Int {
-        let events = try await eventStore.unpublishedEvents(limit: batchSize)
+        let (eventStore, batchSize) = (eventStore, batchSize)
+        let events = try await answer(within: Self.databaseDeadline) {
+            try await eventStore.unpublishedEvents(limit: batchSize)
+        }
         guard !events.isEmpty else { return 0 }
         let messages = events.map { $0.envelope.kafkaMessage(topic: topic) }
         let results = await producer.send(batch: messages)
@@ -129,7 +135,9 @@ struct OutboxRelay: Service {
             }
         }
         if !acknowledged.isEmpty {
-            _ = try await eventStore.markPublished(positions: acknowledged)
+            _ = try await answer(within: Self.databaseDeadline) { [acknowledged] in
+                try await eventStore.markPublished(positions: acknowledged)
+            }
             published.increment(by: acknowledged.count)
         }
         if let firstError {

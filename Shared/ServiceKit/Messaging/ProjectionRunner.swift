@@ -96,6 +96,9 @@ final class ProjectionRunner: Service, Sendable {
     /// before its messages are applied one by one to find and dead-letter the culprit.
     static let deterministicAttempts = 3
 
+    /// How long one attempt at a batch may take before it is abandoned and retried.
+    static let attemptDeadline: Duration = .seconds(120)
+
     /// Applies one batch, retrying the transaction until it commits (or shutdown begins). A batch that keeps failing
     /// for a reason other than the database connection is split up, so one poison event ends in the dead letters
     /// instead of stopping its partition.
@@ -139,9 +142,12 @@ final class ProjectionRunner: Service, Sendable {
         var deterministicFailures = 0
         while true {
             do {
-                return try await store.applyBatch(group: group, messages: messages) { connection, newEvents in
-                    if let deadLetterReason { return newEvents.map { _ in .deadLetter(reason: deadLetterReason) } }
-                    return try await self.applyDecoded(newEvents, connection: connection)
+                // Bounded: a transaction whose connection closed under it (a database restart) may never answer.
+                return try await answer(within: Self.attemptDeadline) {
+                    try await self.store.applyBatch(group: self.group, messages: messages) { connection, newEvents in
+                        if let deadLetterReason { return newEvents.map { _ in .deadLetter(reason: deadLetterReason) } }
+                        return try await self.applyDecoded(newEvents, connection: connection)
+                    }
                 }
             } catch {
                 if Task.isCancelled || Task.isShuttingDownGracefully { throw error }

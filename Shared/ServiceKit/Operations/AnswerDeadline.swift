@@ -11,8 +11,14 @@ struct DeadlineExceeded: Error, CustomStringConvertible {
 ///
 /// For awaits that may never return, such as a PostgresNIO query written to a connection that closed a moment before
 /// (the query's promise is never completed), where a task-group timeout would wait for the stuck child forever.
+///
+/// - Parameters:
+///   - limit: how long to wait.
+///   - startingWhen: the clock starts once this returns `true` (checked every 100 ms); by default at once.
+///   - operation: the work.
 func answer<T: Sendable>(
-    within limit: Duration, _ operation: @escaping @Sendable () async throws -> T
+    within limit: Duration, startingWhen started: @escaping @Sendable () -> Bool = { true },
+    _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let race = DeadlineRace<T>()
     return try await withTaskCancellationHandler {
@@ -24,7 +30,10 @@ func answer<T: Sendable>(
                 race.finish(with: result)
             }
             let timer = Task {
-                try? await Task.sleep(for: limit)
+                while !started() {
+                    do { try await Task.sleep(for: .milliseconds(100)) } catch { return }
+                }
+                do { try await Task.sleep(for: limit) } catch { return }
                 race.finish(with: .failure(DeadlineExceeded(limit: limit)))
             }
             race.tasks.withLock { $0 = (work, timer) }

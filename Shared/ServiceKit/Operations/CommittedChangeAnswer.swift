@@ -8,15 +8,17 @@
 ///
 /// - Parameters:
 ///   - window: how long to keep retrying transient failures.
-///   - read: the reads that build the answer; run again from the start after a transient failure.
-public func answeringCommittedChange<T>(
-    within window: Duration = .seconds(30), _ read: () async throws -> T
+///   - read: the reads that build the answer; run again from the start after a transient failure or after 10 s
+///     without an answer.
+public func answeringCommittedChange<T: Sendable>(
+    within window: Duration = .seconds(30), _ read: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let deadline = ContinuousClock.now + window
     var pause = Duration.milliseconds(100)
     while true {
         do {
-            return try await read()
+            // Each attempt is bounded: a read written to a connection that has just closed never answers.
+            return try await answer(within: .seconds(10), read)
         } catch where DatabaseFailure.isTransient(error) && ContinuousClock.now + pause < deadline {
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .seconds(2))

@@ -15,6 +15,9 @@ enum DatabaseFailure {
 
     /// Whether `error` means the database is (temporarily) unreachable or busy.
     static func isTransient(_ error: any Error) -> Bool {
+        // A query that did not answer in time (see `answer(within:_:)`): most likely written to a connection that
+        // closed a moment before, which PostgresNIO never answers.
+        if error is DeadlineExceeded { return true }
         if isConnectionPoolFailure(error) { return true }
         guard let psql = psqlError(error) else { return false }
         switch psql.code {

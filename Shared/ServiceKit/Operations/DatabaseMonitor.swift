@@ -55,24 +55,15 @@ final class DatabaseMonitor: Service, Sendable {
         }
     }
 
-    /// `nil` when `SELECT 1` answered within the timeout, otherwise the reason.
+    /// `nil` when `SELECT 1` answered within the timeout, otherwise the reason. (Bounded with `answer(within:_:)`:
+    /// a ping written to a connection that has just closed never answers, and ignores cancellation.)
     func ping() async -> String? {
-        await withTaskGroup(of: String?.self) { group in
-            group.addTask { [postgres, logger] in
-                do {
-                    _ = try await postgres.query("SELECT 1", logger: logger).collect()
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
-            }
-            group.addTask { [timeout] in
-                try? await Task.sleep(for: timeout)
-                return "no answer within \(timeout)"
-            }
-            let first = await group.next() ?? "no answer"
-            group.cancelAll()
-            return first
+        let (postgres, logger) = (postgres, logger)
+        do {
+            try await answer(within: timeout) { _ = try await postgres.query("SELECT 1", logger: logger).collect() }
+            return nil
+        } catch {
+            return "\(error)"
         }
     }
 }
