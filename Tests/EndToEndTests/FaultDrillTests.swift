@@ -85,6 +85,7 @@ import Testing
                 the simulation failed: \(error)
                 faults: \(faults.lines.joined(separator: "; "))
                 \(log.lines.suffix(30).joined(separator: "\n"))
+                \(await drill.diagnostics(brokerPort: relay.targetPort, relayPort: relay.port))
                 """)
             return
         }
@@ -101,6 +102,11 @@ import Testing
         let submitted = report.plan.submitting.count
         let perFormation = Dictionary(grouping: report.plan.submitting, by: \.formation).mapValues(\.count)
         let counts = try await drill.readModelCounts()
+        if [counts.registration, counts.verificationCases, counts.examApplications, counts.examFinalResults,
+            counts.publicApplications, counts.publicCounted].contains(where: { $0 != submitted })
+        {
+            print(await drill.diagnostics(brokerPort: relay.targetPort, relayPort: relay.port))
+        }
         #expect(counts.registration == submitted, "registration: \(counts.registration) of \(submitted) applications")
         #expect(counts.verificationCases == submitted, "verification: \(counts.verificationCases) cases of \(submitted)")
         #expect(counts.examApplications == submitted, "exam-scoring: \(counts.examApplications) of \(submitted)")
