@@ -29,7 +29,7 @@ import Testing
         await #expect(throws: DeadlineExceeded.self) {
             try await answer(within: .milliseconds(200)) { await stuck.wait() }
         }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(30), "it returned, long before the stuck operation would")
         // Let the abandoned operation finish; its late result is dropped.
         while stuck.parked.withLock({ $0 == nil }) { await Task.yield() }
         stuck.release()

@@ -37,6 +37,6 @@ struct ConstraintViolated: Error {}
                 throw SimulatedConnectionPoolError()
             }
         }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(30), "it gave up after the window")
     }
 }

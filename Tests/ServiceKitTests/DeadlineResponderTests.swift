@@ -47,7 +47,7 @@ import Testing
             let response = try await client.execute(uri: "/v1/stuck", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.contentType] == "application/problem+json")
-            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(ContinuousClock.now - start < .seconds(30), "answered long before the stuck handler would")
             let posted = try await client.execute(
                 uri: "/v1/stuck", method: .post, body: ByteBuffer(string: String(repeating: "x", count: 100_000)))
             #expect(posted.status == .serviceUnavailable)

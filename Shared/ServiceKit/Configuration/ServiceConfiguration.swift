@@ -100,7 +100,7 @@ public struct ServiceConfiguration: Sendable {
             "ASN_PROJECTION_BATCH_SIZE", default: "500", help: "Kafka messages applied per projection transaction.")
         static let requestDeadline = ConfigurationKey(
             "ASN_HTTP_REQUEST_DEADLINE_SECONDS", default: "60",
-            help: "An API request not answered within this many seconds (upload time included) is answered 503.")
+            help: "An API request not answered within this many seconds of its body arriving is answered 503 (retry) and its handler cancelled; guards against a query stuck on a connection a database restart closed.")
     }
 
     /// The shared keys, with the service's default HTTP port.
