@@ -10,7 +10,7 @@ struct ConstraintViolated: Error {}
 @Suite struct CommittedChangeAnswerTests {
     @Test func readsAreRetriedWhileTheDatabaseIsBrieflyAway() async throws {
         let attempts = Mutex(0)
-        let answer = try await answeringCommittedChange(within: .seconds(5)) {
+        let answer = try await answeringCommittedChange(within: .seconds(60)) {
             let attempt = attempts.withLock { $0 += 1; return $0 }
             if attempt < 3 { throw SimulatedConnectionPoolError() }
             return "answer"
@@ -22,7 +22,7 @@ struct ConstraintViolated: Error {}
     @Test func otherFailuresAreThrownAtOnce() async {
         let attempts = Mutex(0)
         await #expect(throws: ConstraintViolated.self) {
-            try await answeringCommittedChange(within: .seconds(5)) { () async throws -> Int in
+            try await answeringCommittedChange(within: .seconds(60)) { () async throws -> Int in
                 attempts.withLock { $0 += 1 }
                 throw ConstraintViolated()
             }

@@ -42,12 +42,12 @@ import Testing
     @Test func aStuckHandlerIsAnswered503AtTheDeadline() async throws {
         let stuck = Stuck()
         defer { stuck.releaseAll() }
-        try await Self.application(stuck, deadline: .milliseconds(500)).test(.live) { client in
+        try await Self.application(stuck, deadline: .seconds(10)).test(.live) { client in
             let start = ContinuousClock.now
             let response = try await client.execute(uri: "/v1/stuck", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.contentType] == "application/problem+json")
-            #expect(ContinuousClock.now - start < .seconds(30), "answered long before the stuck handler would")
+            #expect(ContinuousClock.now - start < .seconds(60), "answered long before the stuck handler would")
             let posted = try await client.execute(
                 uri: "/v1/stuck", method: .post, body: ByteBuffer(string: String(repeating: "x", count: 100_000)))
             #expect(posted.status == .serviceUnavailable)

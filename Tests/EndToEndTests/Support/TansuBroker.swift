@@ -100,21 +100,40 @@ enum TansuBrokerError: Error, CustomStringConvertible {
     }
 }
 
-/// Whether something accepts TCP connections on a loopback port.
+/// TCP connections to loopback ports, for tests that wait for or probe a server.
 enum PortProbe {
+    /// Whether something accepts TCP connections on `port`.
     static func isOpen(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+        guard let descriptor = connected(to: port) else { return false }
+        close(descriptor)
+        return true
+    }
+
+    /// A socket connected to `127.0.0.1:port`, which the caller closes, or `nil` (with `errno` set). With a
+    /// `timeout`, connecting, sending and receiving on it each give up after that long.
+    static func connected(to port: Int, timeout: Int? = nil) -> Int32? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        if let timeout {
+            var limit = timeval(tv_sec: timeout, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        return result == 0
+        guard result == 0 else {
+            let failure = errno
+            close(descriptor)
+            errno = failure
+            return nil
+        }
+        return descriptor
     }
 }
