@@ -59,9 +59,7 @@ struct OutboxRelay: Service {
     private func acquireLeadership(on connection: PostgresConnection) async throws -> Bool {
         var announced = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            guard !connection.isClosed else { throw RelaySessionLost() }
-            let logger = logger
-            let acquired = try await answer(within: .seconds(10)) {
+            let acquired = try await onSession(connection) { connection, logger in
                 let rows = try await connection.query(
                     "SELECT pg_try_advisory_lock(\(Self.leadershipLockKey))", logger: logger)
                 for try await acquired in rows.decode(Bool.self) where acquired { return true }
@@ -87,7 +85,10 @@ struct OutboxRelay: Service {
                 failureDelay = .milliseconds(100)
                 if ContinuousClock.now - lastBacklogReport > .seconds(5) {
                     try await reportBacklog()
-                    try await checkSession(connection)
+                    // Still holding the lock? A dead session has released it to another instance.
+                    try await onSession(connection) { connection, logger in
+                        _ = try await connection.query("SELECT 1", logger: logger).collect()
+                    }
                     lastBacklogReport = .now
                 }
                 if count < batchSize {
@@ -103,16 +104,18 @@ struct OutboxRelay: Service {
         }
     }
 
-    /// Throws when the session holding the lock is gone: a dead session has released the lock to another instance.
+    /// Runs `query` on the session holding (or waiting for) the lock; throws ``RelaySessionLost`` when that session
+    /// is gone, which has released the lock to another instance.
     ///
     /// PostgresNIO never answers a query written to a connection that has closed (its promise is dropped), so a
-    /// closed connection is recognised without a query and the query itself is bounded.
-    private func checkSession(_ connection: PostgresConnection) async throws {
+    /// closed connection is recognised without a query, and the query itself is bounded.
+    private func onSession<T: Sendable>(
+        _ connection: PostgresConnection,
+        _ query: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+    ) async throws -> T {
         guard !connection.isClosed else { throw RelaySessionLost() }
         let logger = logger
-        try await answer(within: .seconds(10)) {
-            _ = try await connection.query("SELECT 1", logger: logger).collect()
-        }
+        return try await answer(within: Self.databaseDeadline) { try await query(connection, logger) }
     }
 
     /// Publishes one batch; returns how many events it found.
@@ -147,7 +150,8 @@ struct OutboxRelay: Service {
     }
 
     func reportBacklog() async throws {
-        let status = try await eventStore.outboxBacklog()
+        let eventStore = eventStore
+        let status = try await answer(within: Self.databaseDeadline) { try await eventStore.outboxBacklog() }
         backlog.record(Double(status.count))
         oldestAge.record(status.oldestAge.map { Double($0.components.seconds) } ?? 0)
     }
