@@ -194,7 +194,8 @@ struct CaseRoutes: Sendable {
                 type: "/problems/document-unavailable", title: "Document unavailable", status: .badGateway,
                 detail: "The registration service answered \(status) for this document.")
         case .unreachable:
-            return Problem.unavailable("The registration service, which holds the documents, cannot be reached.")
+            return Problem.unavailable(
+                "The registration service, which holds the documents, is unavailable for the moment; try again.")
         }
     }
 

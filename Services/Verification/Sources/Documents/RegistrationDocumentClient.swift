@@ -30,8 +30,17 @@ struct RegistrationDocumentClient: Sendable {
         case hashMismatch(actual: String)
         /// Registration does not have it (or refused the officer).
         case unavailable(status: Int)
-        /// Registration could not be reached.
+        /// Registration could not be reached, or answered that it is briefly unavailable (502, 503, 504: a restart, its
+        /// database away); the officer may try again.
         case unreachable(String)
+
+        /// The failure a non-200 answer from registration stands for.
+        static func answered(_ status: Int) -> Failure {
+            switch status {
+            case 502, 503, 504: .unreachable("the registration service answered \(status)")
+            default: .unavailable(status: status)
+            }
+        }
     }
 
     func fetch(_ documentId: UUID, expectedSha256: String, authorization: String) async throws(Failure) -> Fetched {
@@ -48,7 +57,7 @@ struct RegistrationDocumentClient: Sendable {
             ])
             throw .unreachable("\(error)")
         }
-        guard response.status == .ok else { throw .unavailable(status: Int(response.status.code)) }
+        guard response.status == .ok else { throw .answered(Int(response.status.code)) }
         let actual = SHA256.hash(data: body.readableBytesView).lowercaseHex
         guard actual == expectedSha256.lowercased() else { throw .hashMismatch(actual: actual) }
         return Fetched(bytes: body, contentType: response.headers.first(name: "Content-Type") ?? "application/octet-stream")
