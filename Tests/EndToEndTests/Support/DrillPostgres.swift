@@ -37,7 +37,9 @@ struct DrillPostgres {
 
     /// Runs `stack.sh command` and waits for it. Spawned and reaped directly: Foundation's `Process` notices an exit
     /// only once every descendant has closed a descriptor it inherited, and the PostgreSQL server the script starts
-    /// keeps it open for good.
+    /// keeps it open for good. Only standard input, output and error are passed on: the server would otherwise hold
+    /// every descriptor this test process has open for as long as it runs, among them the listening socket of the
+    /// drill's broker relay, which then went on taking connections nobody accepted after the relay was cut.
     private func run(_ command: String) async throws {
         var environment = ProcessInfo.processInfo.environment
         environment["ASN_STACK"] = stackName
@@ -56,6 +58,7 @@ struct DrillPostgres {
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        try Self.closeInheritedDescriptors(in: &actions)
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, arguments, variables)
         guard spawned == 0 else { throw DrillPostgresError.commandFailed(command, status: spawned, output: "spawn failed") }
@@ -65,6 +68,22 @@ struct DrillPostgres {
         guard exitCode == 0 else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw DrillPostgresError.commandFailed(command, status: exitCode, output: text)
+        }
+    }
+}
+
+extension DrillPostgres {
+    /// Adds glibc's `posix_spawn_file_actions_addclosefrom_np(actions, 3)` (glibc 2.34; Swift's Glibc module does not
+    /// export it, so it is looked up by name).
+    fileprivate static func closeInheritedDescriptors(in actions: inout posix_spawn_file_actions_t) throws {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw DrillPostgresError.commandFailed(
+                "spawn", status: -1, output: "this C library has no posix_spawn_file_actions_addclosefrom_np")
+        }
+        let result = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        guard result == 0 else {
+            throw DrillPostgresError.commandFailed("spawn", status: result, output: "addclosefrom failed")
         }
     }
 }
