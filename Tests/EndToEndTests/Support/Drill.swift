@@ -133,9 +133,12 @@ final class Drill: Sendable {
 
     func readModelCounts() async throws -> ReadModelCounts {
         var counts = ReadModelCounts()
-        counts.registration = try await Self.count(databases["registration"]!, "SELECT count(*)::integer FROM applications")
+        // Registration also holds the drafts of the submissions the simulator has refused on purpose.
+        counts.registration = try await Self.count(
+            databases["registration"]!, "SELECT count(*)::integer FROM applications WHERE submitted_at IS NOT NULL")
         counts.verificationCases = try await Self.count(databases["verification"]!, "SELECT count(*)::integer FROM cases")
-        counts.examApplications = try await Self.count(databases["exam-scoring"]!, "SELECT count(*)::integer FROM applications")
+        counts.examApplications = try await Self.count(
+            databases["exam-scoring"]!, "SELECT count(*)::integer FROM applications")
         counts.examFinalResults = try await Self.count(
             databases["exam-scoring"]!, "SELECT count(*)::integer FROM administrative_results WHERE final")
         let announcements = databases["announcements"]!

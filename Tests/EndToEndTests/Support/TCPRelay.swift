@@ -15,6 +15,8 @@ final class TCPRelay: Sendable {
     private struct State {
         var listener: (any Channel)?
         var connections: [ObjectIdentifier: any Channel] = [:]
+        /// Counts the cuts: a connection accepted before a cut whose outbound side connects after it is closed too.
+        var cuts = 0
     }
 
     private init(port: Int, targetPort: Int) {
@@ -37,11 +39,12 @@ final class TCPRelay: Sendable {
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { [weak self] inbound in
-                self?.track(inbound)
+                let cuts = self?.state.withLock { $0.cuts } ?? 0
+                self?.track(inbound, unlessCutSince: cuts)
                 return ClientBootstrap(group: inbound.eventLoop)
                     .connect(host: "127.0.0.1", port: targetPort)
                     .flatMap { outbound in
-                        self?.track(outbound)
+                        self?.track(outbound, unlessCutSince: cuts)
                         return Self.join(inbound, outbound)
                     }
             }
@@ -52,7 +55,7 @@ final class TCPRelay: Sendable {
     /// Drops every relayed connection and stops accepting new ones (connections are refused until ``restore()``).
     func cut() async {
         let (listener, connections) = state.withLock { state in
-            defer { state.listener = nil; state.connections = [:] }
+            defer { state.listener = nil; state.connections = [:]; state.cuts += 1 }
             return (state.listener, Array(state.connections.values))
         }
         try? await listener?.close()
@@ -65,9 +68,15 @@ final class TCPRelay: Sendable {
         try? await group.shutdownGracefully()
     }
 
-    private func track(_ channel: any Channel) {
+    /// Remembers `channel` so that the next ``cut()`` closes it; closes it now if a cut came after it was accepted.
+    private func track(_ channel: any Channel, unlessCutSince cuts: Int) {
         let key = ObjectIdentifier(channel)
-        state.withLock { $0.connections[key] = channel }
+        let tracked = state.withLock { state in
+            guard state.cuts == cuts else { return false }
+            state.connections[key] = channel
+            return true
+        }
+        guard tracked else { return channel.close(promise: nil) }
         channel.closeFuture.whenComplete { [weak self] _ in
             _ = self?.state.withLock { $0.connections.removeValue(forKey: key) }
         }
