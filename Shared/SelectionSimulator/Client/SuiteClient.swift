@@ -17,6 +17,7 @@ public final class SuiteClient: Sendable {
     /// How long a request is retried while its service is unavailable (see ``send(_:_:token:body:headers:stage:timeout:)``).
     public let unavailableRetryWindow: Duration
     private let retries: Atomic<Int>
+    private let sessions = SessionRenewal()
 
     /// A client keeping up to `connectionsPerHost` connections per service open, retrying requests a service could not
     /// take for up to `unavailableRetryWindow`.
@@ -61,6 +62,9 @@ public final class SuiteClient: Sendable {
     /// Requests sent again because their service was unavailable, so far.
     public var unavailableRetries: Int { retries.load(ordering: .relaxed) }
 
+    /// Sessions signed in again because their access token had expired, so far.
+    public var renewedSessions: Int { sessions.renewed }
+
     /// Sends `method url` with an optional bearer token and body; times it under `stage`. Waits at most `timeout`,
     /// by default longer than the services' own request deadline (`ASN_HTTP_REQUEST_DEADLINE_SECONDS`, 60 s), so a
     /// request a service could not finish is answered 503 by the service and sent again.
@@ -71,9 +75,30 @@ public final class SuiteClient: Sendable {
     /// repeating it has the effect of sending it once) is also sent again when it got no answer at all. Any other
     /// answer or error is returned or thrown at once: a POST whose connection broke after it was sent is not repeated
     /// (its effect is unknown).
+    ///
+    /// A token that ``login(_:password:stage:)`` answered is renewed when a service says it has expired (401
+    /// `/problems/token-expired`): the client signs in again with the same credentials, as a portal would, and sends
+    /// the request once more; later requests with the old token use the new one.
     public func send(_ method: String, _ url: String, token: String? = nil, body: Body? = nil,
                      headers extra: [(String, String)] = [], stage: String,
                      timeout: Duration = .seconds(90)) async throws -> APIResponse
+    {
+        let token = token.map(sessions.current)
+        let response = try await sendRetryingUnavailable(
+            method, url, token: token, body: body, headers: extra, stage: stage, timeout: timeout)
+        guard let token, response.status == 401, response.json["type"] as? String == "/problems/token-expired",
+              let renewed = try await sessions.renew(token, login: { [self] username, password in
+                  try await login(username, password: password, stage: "login-again")
+              })
+        else { return response }
+        return try await sendRetryingUnavailable(
+            method, url, token: renewed, body: body, headers: extra, stage: stage, timeout: timeout)
+    }
+
+    /// ``send(_:_:token:body:headers:stage:timeout:)`` without the session renewal.
+    private func sendRetryingUnavailable(_ method: String, _ url: String, token: String?, body: Body?,
+                                         headers extra: [(String, String)], stage: String, timeout: Duration)
+        async throws -> APIResponse
     {
         let deadline = ContinuousClock.now + unavailableRetryWindow
         var pause = Duration.milliseconds(100)
@@ -164,6 +189,7 @@ public final class SuiteClient: Sendable {
         guard let token = response.json["accessToken"] as? String else {
             throw SimulationError.malformedAnswer(step: "log in", detail: "no accessToken")
         }
+        sessions.opened(token, username: username, password: password)
         return token
     }
 

@@ -11,6 +11,8 @@ public struct SimulationReport: Sendable {
     public var announcements: [PublishedAnnouncement]
     /// Requests sent again because their service answered 503 or refused the connection.
     public var unavailableRetries = 0
+    /// Sessions signed in again because their access token expired during the run.
+    public var renewedSessions = 0
 
     /// Whether every deliberate bad request was refused as expected.
     public var passed: Bool { probes.allSatisfy(\.passed) }
@@ -30,6 +32,9 @@ public struct SimulationReport: Sendable {
         lines += latencies.map { "  \($0)" }
         if unavailableRetries > 0 {
             lines.append("Requests sent again while a service was unavailable (503 or connection refused): \(unavailableRetries)")
+        }
+        if renewedSessions > 0 {
+            lines.append("Sessions signed in again after their access token expired: \(renewedSessions)")
         }
         lines.append("Deliberate bad requests (\(probes.filter(\.passed).count)/\(probes.count) refused as expected):")
         lines += probes.map { "  \($0)" }

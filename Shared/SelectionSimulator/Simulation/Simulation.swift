@@ -54,6 +54,7 @@ public struct Simulation: Sendable {
             plan: plan, stageTimes: timings, latencies: client.latencies.summaries(), probes: context.probes.all,
             notes: context.state.notes, announcements: context.state.announcements)
         report.unavailableRetries = client.unavailableRetries
+        report.renewedSessions = client.renewedSessions
         return report
     }
 
