@@ -3,6 +3,7 @@
 # (ASN_FAULT_DRILL_APPLICANTS) through the release executables while the drill cuts its own broker off twice, restarts
 # its own PostgreSQL twice and kills a second verification instance and announcements with SIGKILL; then it counts every
 # read model. It brings its own PostgreSQL server and broker; the test stack only provides the environment file.
+# `make test` (test.sh) runs it as its last step.
 export ASN_STACK=test
 source "$(dirname "$0")/common.sh"
 
