@@ -87,8 +87,10 @@ extension EventStore {
 
     // MARK: - Steps
 
-    /// Validates the batch and stamps consecutive stream versions onto it.
-    private func prepareBatch(
+    /// Validates the batch and stamps consecutive stream versions onto it. Payloads are left to PostgreSQL: `jsonb`
+    /// is the authority on what it stores, and the insert maps its refusal to
+    /// ``EventStoreError/invalidPayload(eventId:reason:)``.
+    func prepareBatch(
         _ envelopes: [EventEnvelope],
         streamId: String,
         expectedVersion: Int64
@@ -109,10 +111,6 @@ extension EventStore {
                     reason: "event \(envelope.id) belongs to stream '\(envelope.streamId)', not '\(streamId)'"
                 )
             }
-            guard (try? JSONSerialization.jsonObject(with: Data(envelope.data), options: [.fragmentsAllowed])) != nil
-            else {
-                throw .invalidPayload(eventId: envelope.id, reason: "the payload is not valid JSON")
-            }
             var stamped = envelope
             stamped.streamVersion = expectedVersion + Int64(offset) + 1
             batch.append(stamped)
@@ -122,7 +120,7 @@ extension EventStore {
 
     /// The stored events of the batch if every one of them is already stored with the same content; `nil` if none
     /// is; throws ``EventStoreError/eventIdConflict(eventId:existingStream:)`` otherwise.
-    private func alreadyStored(_ batch: [EventEnvelope], on connection: PostgresConnection) async throws
+    func alreadyStored(_ batch: [EventEnvelope], on connection: PostgresConnection) async throws
         -> [StoredEvent]?
     {
         let ids = batch.map(\.id)

@@ -221,26 +221,22 @@ struct EventStoreAppendTests {
             await #expect(throws: EventStoreError.self) {
                 try await store.append([event, event], toStream: "s", expectedVersion: 0)
             }
-            let notJSON = makeEnvelope(stream: "s", payload: "{not json")
-            let notJSONError = EventStoreError.invalidPayload(
-                eventId: notJSON.id,
-                reason: "the payload is not valid JSON"
-            )
-            await #expect(throws: notJSONError) {
-                try await store.append([notJSON], toStream: "s", expectedVersion: 0)
-            }
-            // Valid JSON that jsonb refuses (a NUL character) maps to the same typed error.
-            let nul = makeEnvelope(stream: "s", payload: #"{"text":"a\u0000b"}"#)
-            let error = await #expect(throws: EventStoreError.self) {
-                try await store.append([nul], toStream: "s", expectedVersion: 0)
+            // PostgreSQL is the authority on payloads: text that is not JSON, and JSON that jsonb refuses (a NUL
+            // character), map to the same typed error, and nothing is stored.
+            for payload in ["{not json", #"{"text":"a\u0000b"}"#] {
+                let refused = makeEnvelope(stream: "s", payload: payload)
+                let error = await #expect(throws: EventStoreError.self, "\(payload)") {
+                    try await store.append([refused], toStream: "s", expectedVersion: 0)
+                }
+                if case .invalidPayload(let eventId, let reason) = error {
+                    #expect(eventId == refused.id)
+                    #expect(!reason.isEmpty)
+                } else {
+                    Issue.record("\(payload): expected invalidPayload, got \(String(describing: error))")
+                }
             }
             let stored = try await scalar("SELECT count(*)::bigint FROM events", on: client)
             #expect(stored == 0)
-            if case .invalidPayload(let eventId, _) = error {
-                #expect(eventId == nul.id)
-            } else {
-                Issue.record("expected invalidPayload, got \(String(describing: error))")
-            }
         }
     }
 

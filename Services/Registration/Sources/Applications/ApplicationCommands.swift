@@ -177,15 +177,15 @@ struct ApplicationCommands: Sendable {
                 applicantName: found.applicantName, education: body.education, academicGrade: body.academicGrade,
                 documents: SubmissionRules.submittedDocuments(
                     documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
-            let snapshotText = try JSONColumn.text(event)
-            try await append(event, to: record, request: request, now: now) { connection, version in
-                try await connection.query(
-                    """
-                    UPDATE applications SET status = 'submitted', registration_number = \(number), submitted_at = \(now),
-                        submission = \(snapshotText)::jsonb, stream_version = \(version)
-                    WHERE application_id = \(record.applicationId)
-                    """, logger: self.logger)
-            }
+            // The hottest command: one statement appends the event and freezes the application, and the frozen
+            // submission is the event's own encoding.
+            let envelope = try self.envelope(event, for: record, request: request, now: now)
+            let version = envelope.streamVersion
+            try await context.eventStore.append(envelope, expectedVersion: record.streamVersion, alongside: """
+                UPDATE applications SET status = 'submitted', registration_number = \(number), submitted_at = \(now),
+                    submission = \(String(decoding: envelope.data, as: UTF8.self))::jsonb, stream_version = \(version)
+                WHERE application_id = \(record.applicationId) AND \(unescaped: EventStore.whenAppended)
+                """)
             logger.info("application submitted", metadata: [
                 "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
             ])
@@ -277,13 +277,19 @@ struct ApplicationCommands: Sendable {
     func append(_ event: some RecruitmentEvent, to record: ApplicationRecord, request: ServiceRequestContext, now: Date,
                 update: @escaping @Sendable (PostgresConnection, Int64) async throws -> Void) async throws
     {
-        let version = record.streamVersion + 1
-        let envelope = try EventEnvelope(
-            event: event, streamId: record.streamId, streamVersion: version, time: now,
-            correlationId: request.correlationId, traceparent: request.traceparent)
+        let envelope = try envelope(event, for: record, request: request, now: now)
         try await context.eventStore.append([envelope], toStream: record.streamId, expectedVersion: record.streamVersion) {
-            connection, _ in try await update(connection, version)
+            connection, _ in try await update(connection, envelope.streamVersion)
         }
+    }
+
+    /// `event` as the next version of the application's stream.
+    func envelope(_ event: some RecruitmentEvent, for record: ApplicationRecord, request: ServiceRequestContext,
+                  now: Date) throws -> EventEnvelope
+    {
+        try EventEnvelope(
+            event: event, streamId: record.streamId, streamVersion: record.streamVersion + 1, time: now,
+            correlationId: request.correlationId, traceparent: request.traceparent)
     }
 }
 
