@@ -10,13 +10,13 @@ struct EventStoreAppendAlongsideTests {
     @Test func appendsTheEventAndAppliesTheChangeTogether() async throws {
         try await withSummaries { client, store in
             let first = makeEnvelope(stream: "s", payload: #"{"n": 1}"#)
-            let result = try await store.append(first, expectedVersion: 0, alongside: countingEvent(of: "s", to: 1))
+            let result = try await store.append(first, expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
             #expect(!result.wasAlreadyStored)
             #expect(result.streamVersion == 1)
             #expect(result.events.first?.publishedAt == nil)
 
             let second = makeEnvelope(stream: "s", payload: #"{"n": 2}"#)
-            let next = try await store.append(second, expectedVersion: 1, alongside: countingEvent(of: "s", to: 2))
+            let next = try await store.append(second, expectedVersion: 1, alongside: CountEvents(stream: "s", count: 2))
             #expect(next.streamVersion == 2)
             let (firstStored, nextStored) = (try #require(result.events.first), try #require(next.events.first))
             #expect(nextStored.position > firstStored.position)
@@ -31,12 +31,12 @@ struct EventStoreAppendAlongsideTests {
 
     @Test func aStaleVersionAppendsNothingAndChangesNothing() async throws {
         try await withSummaries { client, store in
-            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: countingEvent(of: "s", to: 1))
-            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 1, alongside: countingEvent(of: "s", to: 2))
+            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
+            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 1, alongside: CountEvents(stream: "s", count: 2))
             for stale: Int64 in [0, 1, 5] {
                 await #expect(throws: EventStoreError.concurrencyConflict(stream: "s", expected: stale, actual: 2)) {
                     try await store.append(
-                        makeEnvelope(stream: "s"), expectedVersion: stale, alongside: countingEvent(of: "s", to: 99))
+                        makeEnvelope(stream: "s"), expectedVersion: stale, alongside: CountEvents(stream: "s", count: 99))
                 }
             }
             #expect(try await store.streamVersion(of: "s") == 2)
@@ -46,14 +46,14 @@ struct EventStoreAppendAlongsideTests {
 
     @Test func concurrentWritersOnOneStreamExactlyOneWinsAndOnlyItsChangeApplies() async throws {
         try await withSummaries(maximumConnections: 8) { client, store in
-            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: countingEvent(of: "s", to: 1))
+            try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
             let outcomes = try await withThrowingTaskGroup(of: Result<Int, EventStoreError>.self) { group in
                 for writer in 0..<16 {
                     group.addTask {
                         do {
                             try await store.append(
                                 makeEnvelope(stream: "s", payload: #"{"writer":\#(writer)}"#), expectedVersion: 1,
-                                alongside: "UPDATE thing_summaries SET events = \(100 + writer) WHERE stream_id = 's' AND \(unescaped: EventStore.whenAppended)")
+                                alongside: CountEvents(stream: "s", count: Int64(100 + writer)))
                             return .success(writer)
                         } catch let error as EventStoreError {
                             return .failure(error)
@@ -81,15 +81,15 @@ struct EventStoreAppendAlongsideTests {
     @Test func anIdenticalRetryIsANoOpAndAReusedIdIsAConflict() async throws {
         try await withSummaries { client, store in
             let event = makeEnvelope(stream: "s", payload: #"{"n":1}"#)
-            let first = try await store.append(event, expectedVersion: 0, alongside: countingEvent(of: "s", to: 1))
-            let retry = try await store.append(event, expectedVersion: 0, alongside: countingEvent(of: "s", to: 7))
+            let first = try await store.append(event, expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
+            let retry = try await store.append(event, expectedVersion: 0, alongside: CountEvents(stream: "s", count: 7))
             #expect(retry.wasAlreadyStored)
             #expect(retry.events.map(\.position) == first.events.map(\.position))
             #expect(try await scalar("SELECT events::bigint FROM thing_summaries WHERE stream_id = 's'", on: client) == 1)
 
             let reused = makeEnvelope(id: event.id, stream: "s", payload: #"{"n":2}"#)
             await #expect(throws: EventStoreError.eventIdConflict(eventId: event.id, existingStream: "s")) {
-                try await store.append(reused, expectedVersion: 1, alongside: countingEvent(of: "s", to: 8))
+                try await store.append(reused, expectedVersion: 1, alongside: CountEvents(stream: "s", count: 8))
             }
             #expect(try await store.streamVersion(of: "s") == 1)
         }
@@ -102,14 +102,14 @@ struct EventStoreAppendAlongsideTests {
             let error = await #expect(throws: PSQLError.self) {
                 try await store.append(
                     makeEnvelope(stream: "s"), expectedVersion: 0,
-                    alongside: "UPDATE thing_summaries SET stream_id = 'taken' WHERE stream_id = 's' AND \(unescaped: EventStore.whenAppended)")
+                    alongside: RenameSummary(from: "s", to: "taken"))
             }
             #expect(error?.violatedUniqueConstraint == "thing_summaries_pkey")
             // A data exception of the change is the change's, not the payload's.
             let badCast = await #expect(throws: PSQLError.self) {
                 try await store.append(
                     makeEnvelope(stream: "s"), expectedVersion: 0,
-                    alongside: "UPDATE thing_summaries SET events = \("many")::bigint WHERE stream_id = 's' AND \(unescaped: EventStore.whenAppended)")
+                    alongside: CountEventsFromText(stream: "s", count: "many"))
             }
             #expect(badCast?.serverInfo?[.sqlState] == "22P02")
             #expect(try await store.streamVersion(of: "s") == 0)
@@ -119,14 +119,21 @@ struct EventStoreAppendAlongsideTests {
 
     @Test func malformedAppendsAreRefused() async throws {
         try await withSummaries { client, store in
-            await #expect(throws: EventStoreError.invalidAppend(reason: "the change alongside the append lacks \(EventStore.whenAppended)")) {
+            await #expect(throws: EventStoreError.invalidAppend(
+                reason: "the change test_unguarded lacks \(EventStore.whenAppended)")
+            ) {
+                try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: Unguarded())
+            }
+            await #expect(throws: EventStoreError.invalidAppend(
+                reason: "the change test_count_events bound 3 values for 2 parameters")
+            ) {
                 try await store.append(
-                    makeEnvelope(stream: "s"), expectedVersion: 0, alongside: "UPDATE thing_summaries SET events = 5")
+                    makeEnvelope(stream: "s"), expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1, extra: true))
             }
             for payload in ["{not json", #"{"text":"a\u0000b"}"#] {
                 let refused = makeEnvelope(stream: "s", payload: payload)
                 let error = await #expect(throws: EventStoreError.self, "\(payload)") {
-                    try await store.append(refused, expectedVersion: 0, alongside: countingEvent(of: "s", to: 1))
+                    try await store.append(refused, expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
                 }
                 if case .invalidPayload(let eventId, _) = error {
                     #expect(eventId == refused.id)
@@ -159,6 +166,70 @@ private func withSummaries(
 }
 
 /// The read-model change of the tests: records that `stream` now has `count` events.
-private func countingEvent(of stream: String, to count: Int64) -> PostgresQuery {
-    "UPDATE thing_summaries SET events = \(count) WHERE stream_id = \(stream) AND \(unescaped: EventStore.whenAppended)"
+private struct CountEvents: AppendAlongsideChange {
+    static let name = "test_count_events"
+    static let sql = """
+        UPDATE thing_summaries SET events = $1::bigint WHERE stream_id = $2::text AND \(EventStore.whenAppended)
+        """
+    static let parameterCount = 2
+
+    var stream: String
+    var count: Int64
+    /// Binds one value too many, to test the store's check.
+    var extra = false
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(count)
+        bindings.append(stream)
+        if extra { bindings.append(count) }
+        return bindings
+    }
+}
+
+/// Like ``CountEvents`` with the count as text: a data exception of the change when it is not a number.
+private struct CountEventsFromText: AppendAlongsideChange {
+    static let name = "test_count_events_from_text"
+    static let sql = """
+        UPDATE thing_summaries SET events = $1::text::bigint WHERE stream_id = $2::text AND \(EventStore.whenAppended)
+        """
+    static let parameterCount = 2
+
+    var stream: String
+    var count: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(count)
+        bindings.append(stream)
+        return bindings
+    }
+}
+
+/// Renames a summary: a change that can violate the primary key.
+private struct RenameSummary: AppendAlongsideChange {
+    static let name = "test_rename_summary"
+    static let sql = """
+        UPDATE thing_summaries SET stream_id = $2::text WHERE stream_id = $1::text AND \(EventStore.whenAppended)
+        """
+    static let parameterCount = 2
+
+    var from: String
+    var to: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(from)
+        bindings.append(to)
+        return bindings
+    }
+}
+
+/// A change without the guard, which the store must refuse.
+private struct Unguarded: AppendAlongsideChange {
+    static let name = "test_unguarded"
+    static let sql = "UPDATE thing_summaries SET events = 5"
+    static let parameterCount = 0
+
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
 }

@@ -177,15 +177,11 @@ struct ApplicationCommands: Sendable {
                 applicantName: found.applicantName, education: body.education, academicGrade: body.academicGrade,
                 documents: SubmissionRules.submittedDocuments(
                     documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
-            // The hottest command: one statement appends the event and freezes the application, and the frozen
-            // submission is the event's own encoding.
+            // The hottest command: one statement appends the event and freezes the application.
             let envelope = try self.envelope(event, for: record, request: request, now: now)
-            let version = envelope.streamVersion
-            try await context.eventStore.append(envelope, expectedVersion: record.streamVersion, alongside: """
-                UPDATE applications SET status = 'submitted', registration_number = \(number), submitted_at = \(now),
-                    submission = \(String(decoding: envelope.data, as: UTF8.self))::jsonb, stream_version = \(version)
-                WHERE application_id = \(record.applicationId) AND \(unescaped: EventStore.whenAppended)
-                """)
+            try await context.eventStore.append(envelope, expectedVersion: record.streamVersion, alongside: FreezeSubmission(
+                registrationNumber: number, submittedAt: now, submission: String(decoding: envelope.data, as: UTF8.self),
+                streamVersion: envelope.streamVersion, applicationId: record.applicationId))
             logger.info("application submitted", metadata: [
                 "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
             ])

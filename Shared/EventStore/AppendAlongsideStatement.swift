@@ -1,0 +1,58 @@
+import Foundation
+import PostgresNIO
+import RecruitmentEvents
+
+/// The statement of ``EventStore/append(_:expectedVersion:alongside:)``, prepared once per connection for each kind of
+/// change: the insert as the CTE `appended` (returning the position and time of the new row; no row when the stream
+/// is not at the expected version or a unique constraint already holds), the change as the CTE `alongside`. The
+/// change's parameters come first, the store's seven follow.
+struct AppendAlongsideStatement<Change: AppendAlongsideChange>: PostgresPreparedStatement {
+    static var name: String { "asn_event_store_append_alongside_v1_\(Change.name)" }
+
+    static var sql: String {
+        let first = Change.parameterCount + 1
+        let (stream, version, id, type, payload, metadata, expected) =
+            (first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6)
+        return """
+            WITH appended AS (
+                INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
+                SELECT $\(stream)::text, $\(version)::bigint, $\(id)::uuid, $\(type)::text, $\(payload)::text::jsonb,
+                       $\(metadata)::text::jsonb
+                WHERE $\(expected)::bigint = 0
+                   OR EXISTS (SELECT 1 FROM events WHERE stream_id = $\(stream)::text
+                                                     AND stream_version = $\(expected)::bigint)
+                ON CONFLICT DO NOTHING
+                RETURNING position, recorded_at
+            ), alongside AS (
+            \(Change.sql)
+            )
+            SELECT position, recorded_at FROM appended
+            """
+    }
+
+    typealias Row = (Int64, Date)
+
+    var event: EventEnvelope
+    var expectedVersion: Int64
+    var change: Change
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = try change.makeBindings()
+        guard bindings.count == Change.parameterCount else {
+            throw EventStoreError.invalidAppend(
+                reason: "the change \(Change.name) bound \(bindings.count) values for \(Change.parameterCount) parameters")
+        }
+        bindings.append(event.streamId)
+        bindings.append(event.streamVersion)
+        bindings.append(event.id)
+        bindings.append(event.type)
+        bindings.append(String(decoding: event.data, as: UTF8.self))
+        bindings.append(EventMetadata(event).jsonText())
+        bindings.append(expectedVersion)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> (Int64, Date) {
+        try row.decode((Int64, Date).self)
+    }
+}
