@@ -6,15 +6,15 @@ import Synchronization
 /// Watches whether PostgreSQL answers, so API requests can be refused at once with a 503 while it is down instead of
 /// queueing for a pool connection until PostgresNIO gives up (about a minute).
 ///
-/// It pings every ``interval`` with a ``timeout``; the state flips to unavailable after one failed ping and back to
-/// available after one successful ping. Operations endpoints do not depend on it.
+/// It pings every ``interval`` with a ``timeout`` and concludes with ``DatabaseAvailability``: unavailable after two
+/// consecutive failed pings (one slow answer on a busy machine is not an outage), available again after one answered
+/// ping. Operations endpoints do not depend on it.
 final class DatabaseMonitor: Service, Sendable {
     let postgres: PostgresClient
     let logger: Logger
     let interval: Duration
     let timeout: Duration
-    /// `available` is `nil` until the first ping has answered.
-    private let state = Mutex<(available: Bool?, reason: String?)>((nil, nil))
+    private let state = Mutex(DatabaseAvailability())
 
     init(postgres: PostgresClient, logger: Logger, interval: Duration = .seconds(1), timeout: Duration = .seconds(1)) {
         self.postgres = postgres
@@ -23,10 +23,10 @@ final class DatabaseMonitor: Service, Sendable {
         self.timeout = timeout
     }
 
-    /// Whether the last ping succeeded (`false` before the first ping answered): what readiness reports.
+    /// Whether the database counts as up (`false` before the first ping answered): what readiness reports.
     var isAvailable: Bool { state.withLock { $0.available == true } }
 
-    /// Whether the last ping failed (`false` before the first ping answered): when API requests are refused.
+    /// Whether the database counts as down (`false` before the first ping): when API requests are refused.
     var isKnownUnavailable: Bool { state.withLock { $0.available == false } }
 
     /// Why the database does not count as available.
@@ -37,18 +37,16 @@ final class DatabaseMonitor: Service, Sendable {
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let failure = await ping()
-            let changed = state.withLock { current -> Bool in
-                let wasAvailable = current.available
-                current = (failure == nil, failure)
-                return wasAvailable != nil && wasAvailable != (failure == nil)
-            }
-            if changed {
+            switch state.withLock({ $0.record(failure: failure) }) {
+            case .wentDown(let reason)?:
+                logger.warning("database unavailable; API requests get 503 until it answers", metadata: [
+                    "reason": "\(reason)",
+                ])
+            case .cameBack?:
+                logger.notice("database available again")
+            case nil:
                 if let failure {
-                    logger.warning("database unavailable; API requests get 503 until it answers", metadata: [
-                        "reason": "\(failure)",
-                    ])
-                } else {
-                    logger.notice("database available again")
+                    logger.debug("database ping failed", metadata: ["reason": "\(failure)"])
                 }
             }
             try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
