@@ -49,11 +49,7 @@ extension EventStore {
             // Nothing was inserted and the transaction was rolled back. Now that any concurrent winner is visible,
             // tell an identical retry (or a reused event id) from a real conflict.
             return try await client.withConnection { connection in
-                if let stored = try await alreadyStored(batch, on: connection) {
-                    return AppendResult(events: stored, wasAlreadyStored: true)
-                }
-                let actual = try await currentVersion(of: streamId, on: connection)
-                throw EventStoreError.concurrencyConflict(stream: streamId, expected: expectedVersion, actual: actual)
+                try await nothingAppended(batch, expectedVersion: expectedVersion, on: connection)
             }
         }
     }
@@ -120,7 +116,7 @@ extension EventStore {
 
     /// The stored events of the batch if every one of them is already stored with the same content; `nil` if none
     /// is; throws ``EventStoreError/eventIdConflict(eventId:existingStream:)`` otherwise.
-    func alreadyStored(_ batch: [EventEnvelope], on connection: PostgresConnection) async throws
+    private func alreadyStored(_ batch: [EventEnvelope], on connection: PostgresConnection) async throws
         -> [StoredEvent]?
     {
         let ids = batch.map(\.id)
@@ -167,6 +163,21 @@ extension EventStore {
         }
         logger.debug("Append is an idempotent retry", metadata: ["stream": "\(batch[0].streamId)"])
         return stored
+    }
+
+    /// Why an append that inserted nothing did so, once any concurrent winner is visible: an identical retry (the
+    /// stored events, ``AppendResult/wasAlreadyStored`` set), an event id reused for other content
+    /// (``EventStoreError/eventIdConflict(eventId:existingStream:)``), or a stream not at `expectedVersion`
+    /// (``EventStoreError/concurrencyConflict(stream:expected:actual:)``).
+    func nothingAppended(_ batch: [EventEnvelope], expectedVersion: Int64, on connection: PostgresConnection)
+        async throws -> AppendResult
+    {
+        if let stored = try await alreadyStored(batch, on: connection) {
+            return AppendResult(events: stored, wasAlreadyStored: true)
+        }
+        let streamId = batch[0].streamId
+        let actual = try await currentVersion(of: streamId, on: connection)
+        throw EventStoreError.concurrencyConflict(stream: streamId, expected: expectedVersion, actual: actual)
     }
 
     func currentVersion(of streamId: String, on connection: PostgresConnection) async throws -> Int64 {

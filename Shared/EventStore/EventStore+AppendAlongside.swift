@@ -49,12 +49,7 @@ extension EventStore {
                     return AppendResult(events: [stored], wasAlreadyStored: false)
                 }
                 // Nothing was appended, so the change did not apply either: a retry, or someone else's version.
-                if let stored = try await alreadyStored(batch, on: connection) {
-                    return AppendResult(events: stored, wasAlreadyStored: true)
-                }
-                let actual = try await currentVersion(of: event.streamId, on: connection)
-                throw EventStoreError.concurrencyConflict(
-                    stream: event.streamId, expected: expectedVersion, actual: actual)
+                return try await nothingAppended(batch, expectedVersion: expectedVersion, on: connection)
             }
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
             // The payload or the change: only the rare failure pays for telling them apart.
