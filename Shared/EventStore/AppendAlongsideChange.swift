@@ -12,7 +12,8 @@ public protocol AppendAlongsideChange: Sendable {
     /// A data-modifying statement (`UPDATE`, `INSERT … SELECT`, `DELETE`) whose `WHERE` clause includes
     /// ``EventStore/whenAppended``: a common table expression runs whether or not the event was appended, and this
     /// condition is what keeps the change from applying when it was not. Its parameters are `$1`…`$n`, each with an
-    /// explicit type (`$1::text`), where `n` is ``parameterCount``.
+    /// explicit type (`$1::text`), where `n` is ``parameterCount``. ``EventStore/appendedPayload`` is the event's
+    /// payload.
     static var sql: String { get }
 
     /// The number of parameters of ``sql``.

@@ -4,10 +4,11 @@ import RecruitmentEvents
 
 /// The statement of ``EventStore/append(_:expectedVersion:alongside:)``, prepared once per connection for each kind of
 /// change: the insert as the CTE `appended` (returning the position and time of the new row; no row when the stream
-/// is not at the expected version or a unique constraint already holds), the change as the CTE `alongside`. The
-/// change's parameters come first, the store's seven follow.
+/// is not at the expected version or a unique constraint already holds; the change may read the payload through
+/// ``EventStore/appendedPayload``), the change as the CTE `alongside`. The change's parameters come first, the store's
+/// seven follow.
 struct AppendAlongsideStatement<Change: AppendAlongsideChange>: PostgresPreparedStatement {
-    static var name: String { "asn_event_store_append_alongside_v1_\(Change.name)" }
+    static var name: String { "asn_event_store_append_alongside_v2_\(Change.name)" }
 
     static var sql: String {
         let first = Change.parameterCount + 1
@@ -22,7 +23,7 @@ struct AppendAlongsideStatement<Change: AppendAlongsideChange>: PostgresPrepared
                    OR EXISTS (SELECT 1 FROM events WHERE stream_id = $\(stream)::text
                                                      AND stream_version = $\(expected)::bigint)
                 ON CONFLICT DO NOTHING
-                RETURNING position, recorded_at
+                RETURNING position, recorded_at, payload
             ), alongside AS (
             \(Change.sql)
             )

@@ -7,6 +7,10 @@ extension EventStore {
     /// true only when the event was appended by the same statement.
     public static let whenAppended = "EXISTS (SELECT 1 FROM appended)"
 
+    /// The appended event's payload as `jsonb`, for a change that stores it (a frozen copy in a read model): the
+    /// payload crosses the wire and is parsed once, not twice.
+    public static let appendedPayload = "(SELECT payload FROM appended)"
+
     /// Appends one event together with a read-model change, in a single prepared statement: one round trip to
     /// PostgreSQL instead of the four of a transaction (`BEGIN`, the insert, the change, `COMMIT`), for a service's
     /// hottest command.

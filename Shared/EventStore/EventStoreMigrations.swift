@@ -7,7 +7,7 @@ public enum EventStoreMigrations {
     public static let reservedVersions: ClosedRange<Int64> = 1...99
 
     /// All migrations of this module, in version order.
-    public static let all: [Migration] = [eventStore, projections, withoutAppendNotifications]
+    public static let all: [Migration] = [eventStore, projections, withoutAppendNotifications, lz4Compression]
 
     /// Version 1: the append-only `events` table, which doubles as the transactional outbox.
     public static let eventStore = Migration(
@@ -122,6 +122,19 @@ public enum EventStoreMigrations {
         sql: """
             DROP TRIGGER events_notify_appended ON events;
             DROP FUNCTION events_notify_appended();
+            """
+    )
+
+    /// Version 4: event JSON that PostgreSQL moves out of line (over about 2 kB, such as a submitted application with
+    /// its documents) is compressed with LZ4 rather than pglz: a few percent larger, several times cheaper to compress
+    /// on every append and to decompress on every read. Applies to values written from now on.
+    public static let lz4Compression = Migration(
+        version: 4,
+        name: "lz4_event_compression",
+        sql: """
+            ALTER TABLE events
+                ALTER COLUMN payload SET COMPRESSION lz4,
+                ALTER COLUMN metadata SET COMPRESSION lz4;
             """
     )
 }

@@ -29,6 +29,28 @@ struct EventStoreAppendAlongsideTests {
         }
     }
 
+    @Test func theChangeCanStoreTheAppendedPayload() async throws {
+        try await withSummaries { client, store in
+            try await client.query("ALTER TABLE thing_summaries ADD COLUMN latest jsonb", logger: TestPostgres.logger)
+            let event = makeEnvelope(stream: "s", payload: #"{"n": 1, "name": "Maria Lake"}"#)
+            try await store.append(event, expectedVersion: 0, alongside: KeepLatest(stream: "s"))
+            let copies = try await scalar(
+                """
+                SELECT count(*)::bigint FROM thing_summaries JOIN events USING (stream_id)
+                WHERE thing_summaries.latest = events.payload AND events.payload = '{"n": 1, "name": "Maria Lake"}'
+                """,
+                on: client)
+            #expect(copies == 1, "the read model holds the stored payload itself")
+            // A stale append keeps the copy it has.
+            await #expect(throws: EventStoreError.self) {
+                try await store.append(
+                    makeEnvelope(stream: "s", payload: #"{"n": 2}"#), expectedVersion: 0, alongside: KeepLatest(stream: "s"))
+            }
+            let latest = try await scalar("SELECT (latest->>'n')::bigint FROM thing_summaries WHERE stream_id = 's'", on: client)
+            #expect(latest == 1)
+        }
+    }
+
     @Test func aStaleVersionAppendsNothingAndChangesNothing() async throws {
         try await withSummaries { client, store in
             try await store.append(makeEnvelope(stream: "s"), expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
@@ -182,6 +204,24 @@ private struct CountEvents: AppendAlongsideChange {
         bindings.append(count)
         bindings.append(stream)
         if extra { bindings.append(count) }
+        return bindings
+    }
+}
+
+/// Copies the appended event's payload into the summary of `stream`.
+private struct KeepLatest: AppendAlongsideChange {
+    static let name = "test_keep_latest"
+    static let sql = """
+        UPDATE thing_summaries SET latest = \(EventStore.appendedPayload)
+        WHERE stream_id = $1::text AND \(EventStore.whenAppended)
+        """
+    static let parameterCount = 1
+
+    var stream: String
+
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(stream)
         return bindings
     }
 }

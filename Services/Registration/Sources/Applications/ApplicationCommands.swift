@@ -180,8 +180,8 @@ struct ApplicationCommands: Sendable {
             // The hottest command: one statement appends the event and freezes the application.
             let envelope = try self.envelope(event, for: record, request: request, now: now)
             try await context.eventStore.append(envelope, expectedVersion: record.streamVersion, alongside: FreezeSubmission(
-                registrationNumber: number, submittedAt: now, submission: String(decoding: envelope.data, as: UTF8.self),
-                streamVersion: envelope.streamVersion, applicationId: record.applicationId))
+                registrationNumber: number, submittedAt: now, streamVersion: envelope.streamVersion,
+                applicationId: record.applicationId))
             logger.info("application submitted", metadata: [
                 "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
             ])

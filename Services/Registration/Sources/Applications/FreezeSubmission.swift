@@ -3,23 +3,22 @@ import Foundation
 import PostgresNIO
 
 /// Freezes a submitted application in the read model, in the very statement that appends its `ApplicationSubmittedV1`
-/// (``ApplicationCommands/submit(_:applicantId:body:request:now:)``): the frozen submission is the event's own JSON.
+/// (``ApplicationCommands/submit(_:applicantId:body:request:now:)``): the frozen submission is the event's own payload
+/// (``EventStore/appendedPayload``).
 struct FreezeSubmission: AppendAlongsideChange {
-    static let name = "asn_registration_freeze_submission_v1"
+    static let name = "asn_registration_freeze_submission_v2"
 
     static let sql = """
         UPDATE applications
         SET status = 'submitted', registration_number = $1::text, submitted_at = $2::timestamptz,
-            submission = $3::text::jsonb, stream_version = $4::bigint
-        WHERE application_id = $5::uuid AND \(EventStore.whenAppended)
+            submission = \(EventStore.appendedPayload), stream_version = $3::bigint
+        WHERE application_id = $4::uuid AND \(EventStore.whenAppended)
         """
 
-    static let parameterCount = 5
+    static let parameterCount = 4
 
     var registrationNumber: String
     var submittedAt: Date
-    /// The `ApplicationSubmittedV1` as JSON text.
-    var submission: String
     /// The application's stream version after the append.
     var streamVersion: Int64
     var applicationId: UUID
@@ -28,7 +27,6 @@ struct FreezeSubmission: AppendAlongsideChange {
         var bindings = PostgresBindings(capacity: Self.parameterCount)
         bindings.append(registrationNumber)
         bindings.append(submittedAt)
-        bindings.append(submission)
         bindings.append(streamVersion)
         bindings.append(applicationId)
         return bindings

@@ -3,7 +3,7 @@ import EventStore
 /// The registration service's own tables (versions from 100; 1-99 belong to the event store). They are the inline
 /// read model: written in the same transaction as the events, so a caller reads its own write.
 enum RegistrationMigrations {
-    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments, registrationNumberBlocks]
+    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments, registrationNumberBlocks, lz4Submissions]
 
     static let catalogue = Migration(
         version: 100,
@@ -123,4 +123,11 @@ enum RegistrationMigrations {
         version: 103,
         name: "registration numbers in blocks",
         sql: "ALTER SEQUENCE registration_number_seq INCREMENT BY \(RegistrationNumberAllocator.blockSize);")
+
+    /// The frozen submission (a copy of the `ApplicationSubmittedV1` payload, over 2 kB with its documents) is
+    /// compressed with LZ4 like the event itself (``EventStoreMigrations/lz4Compression``), not with pglz.
+    static let lz4Submissions = Migration(
+        version: 104,
+        name: "lz4 compression of frozen submissions",
+        sql: "ALTER TABLE applications ALTER COLUMN submission SET COMPRESSION lz4;")
 }
