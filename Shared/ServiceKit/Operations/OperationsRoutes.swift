@@ -2,6 +2,7 @@ public import Foundation
 public import HTTPTypes
 public import Hummingbird
 import Prometheus
+import RecruitmentEvents
 
 /// What `/info` reports about the running service.
 public struct ServiceInfo: Codable, Sendable {
@@ -136,14 +137,15 @@ public struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     }
 }
 
-/// The one encoder for JSON responses.
+/// The one encoder for JSON responses. Instants are written like in events (``EventTimestamp``): UTC with
+/// milliseconds, `2024-09-10T16:59:00.000Z`.
 public enum JSONResponseCoding {
     public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            try container.encode(EventTimestamp.string(from: date))
         }
         return encoder
     }()
