@@ -54,6 +54,11 @@ struct BenchFigure: Sendable {
                     goal: target.map { .atMost($0.milliseconds) } ?? .none, unit: "ms") { String(format: "%.1f", $0) }
     }
 
+    /// A cost in milliseconds (CPU time per request), for context: printed with two decimals, no target.
+    static func milliseconds(_ name: String, _ measured: Double?) -> BenchFigure {
+        BenchFigure(name: name, measured: measured, goal: .none, unit: "ms") { String(format: "%.2f", $0) }
+    }
+
     /// A count, printed as a whole number.
     static func count(_ name: String, _ measured: Int?, atMost target: Int?, unit: String) -> BenchFigure {
         BenchFigure(name: name, measured: measured.map(Double.init),

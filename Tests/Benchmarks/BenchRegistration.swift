@@ -21,7 +21,7 @@ enum BenchRegistration {
     /// `connections` connections; stops both afterwards, also when `body` fails.
     static func withProcess<T: Sendable>(
         databases: ScratchDatabases, brokers: [String], connections: Int,
-        _ body: (_ baseURL: String, _ client: TestHTTPClient) async throws -> T
+        _ body: (_ registration: ServiceProcess, _ client: TestHTTPClient) async throws -> T
     ) async throws -> T {
         try await databases.withDatabase("registration") { registrationURL in
             let registration = try process(postgres: registrationURL, brokers: brokers, prefix: uniquePrefix())
@@ -30,7 +30,7 @@ enum BenchRegistration {
             do {
                 try await registration.start()
                 BenchReport.line("registration \(registration.baseURL) (log \(registration.logFile.path))")
-                outcome = .success(try await body(registration.baseURL, client))
+                outcome = .success(try await body(registration, client))
             } catch {
                 outcome = .failure(error)
             }

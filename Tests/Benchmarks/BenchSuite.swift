@@ -99,6 +99,11 @@ struct BenchSuite {
                 .latency("submission latency p99, closed loop ×\(options.concurrency)", closed?.latency.percentile(99),
                          target: nil),
                 .count("submission errors, closed loop", closed?.errors, atMost: 0, unit: "requests"),
+                // Where the time goes: two cores give 4 ms of CPU per submission at 500/s, for every process.
+                .milliseconds("  CPU per submission, whole machine", result?.closedLoopCPU?.machine),
+                .milliseconds("    registration", result?.closedLoopCPU?.milliseconds(of: "registration")),
+                .milliseconds("    PostgreSQL", result?.closedLoopCPU?.milliseconds(of: "PostgreSQL")),
+                .milliseconds("    load generator", result?.closedLoopCPU?.milliseconds(of: "load generator")),
             ], result != nil)
         case .uploads:
             let rate = options.uploadRate

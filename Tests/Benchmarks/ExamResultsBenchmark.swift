@@ -43,7 +43,8 @@ struct ExamResultsBenchmark {
         try await produceIntake(applications, registrationTopic: registrationTopic, verificationTopic: verificationTopic)
 
         return try await BenchRegistration.withProcess(databases: databases, brokers: brokers, connections: 4) {
-            registrationURL, client in
+            registration, client in
+            let registrationURL = registration.baseURL
             let journey = RegistrationJourney(baseURL: registrationURL)
             let admin = try await journey.login(TestApplicants.adminEmail, password: TestApplicants.adminPassword)
             let officer = try await VerificationJourney(baseURL: "", registration: journey)

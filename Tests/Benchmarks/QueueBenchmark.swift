@@ -45,7 +45,8 @@ struct QueueBenchmark {
         BenchReport.line("produced \(grouped(Double(cases))) ApplicationSubmittedV1 over \(formations) formations to "
                          + "\(topic) in \((ContinuousClock.now - produced).formattedSeconds)")
         return try await BenchRegistration.withProcess(databases: databases, brokers: brokers, connections: 4) {
-            registrationURL, client in
+            registration, client in
+            let registrationURL = registration.baseURL
             let journey = RegistrationJourney(baseURL: registrationURL)
             let admin = try await journey.login(TestApplicants.adminEmail, password: TestApplicants.adminPassword)
             let verifier = try await VerificationJourney(baseURL: "", registration: journey)

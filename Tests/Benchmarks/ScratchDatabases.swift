@@ -26,6 +26,13 @@ struct ScratchDatabases: Sendable {
         return try outcome.get()
     }
 
+    /// The process identifier of the PostgreSQL server (the parent of the backend answering), for CPU accounting
+    /// (``CPUAccount``); `nil` when the server is not on this machine.
+    func serverProcess() async throws -> Int32? {
+        let backend = try await scalar("SELECT pg_backend_pid()")
+        return CPUAccount.parent(of: backend)
+    }
+
     /// The admin URL pointing at database `name`.
     func url(of name: String) throws -> String {
         guard var components = URLComponents(string: adminURL) else { throw PostgresConfigurationError.malformedURL }
@@ -35,14 +42,28 @@ struct ScratchDatabases: Sendable {
     }
 
     private func execute(_ sql: String) async throws {
+        try await withAdminClient { try await $0.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+    }
+
+    /// The `int4` that `sql` selects.
+    private func scalar(_ sql: String) async throws -> Int32 {
+        try await withAdminClient { client in
+            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(Int32.self) {
+                return value
+            }
+            throw BenchError.noRow(sql)
+        }
+    }
+
+    private func withAdminClient<T: Sendable>(_ body: (PostgresClient) async throws -> T) async throws -> T {
         let configuration = try PostgresConfiguration(url: adminURL)
         var backgroundLogger = logger
         backgroundLogger.logLevel = .error
         let client = configuration.makeClient(maximumConnections: 1, backgroundLogger: backgroundLogger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            return try await body(client)
         }
     }
 }

@@ -35,15 +35,26 @@ struct SubmissionBenchmark {
     struct Result {
         var openLoop: LoadStatistics
         var closedLoop: LoadStatistics?
+        /// CPU time per submission of the closed loop (`nil` without `/proc`).
+        var closedLoopCPU: CPUAccount.Cost?
     }
 
     func run() async throws -> Result {
-        try await BenchRegistration.withProcess(databases: databases, brokers: brokers, connections: max(64, concurrency)) {
-            try await measure(registration: $0, client: $1)
+        let server = try await databases.serverProcess()
+        return try await BenchRegistration.withProcess(
+            databases: databases, brokers: brokers, connections: max(64, concurrency)
+        ) { process, client in
+            let registrationProcess = process.processIdentifier
+            let account = CPUAccount(groups: [
+                .init(name: "registration") { registrationProcess.map { [$0] } ?? [] },
+                .init(name: "PostgreSQL") { server.map(CPUAccount.processAndChildren) ?? [] },
+                .init(name: "load generator") { [getpid()] },
+            ])
+            return try await measure(registration: process.baseURL, client: client, account: account)
         }
     }
 
-    private func measure(registration: String, client: TestHTTPClient) async throws -> Result {
+    private func measure(registration: String, client: TestHTTPClient, account: CPUAccount) async throws -> Result {
         let journey = RegistrationJourney(baseURL: registration)
         let (_, formations) = try await BenchRegistration.openSelection(
             journey, positions: ["Pranata Komputer Ahli Pertama"])
@@ -72,27 +83,39 @@ struct SubmissionBenchmark {
 
         BenchReport.line("open loop: \(rate) submissions/s for \(seconds) s (\(openCount) drafts); "
                          + "latency = scheduled send → 201")
+        let beforeOpen = account.read()
         let open = LoadStatistics(openLoop: await OpenLoopLoad(rate: rate, count: openCount).run { index in
             await RequestResult.expecting(201) {
                 try await BenchRegistration.submit(openDrafts[index], to: registration, client: client)
             }
         })
+        let afterOpen = account.read()
         open.report("submissions")
+        if let beforeOpen, let afterOpen, let cost = account.cost(from: beforeOpen, to: afterOpen, requests: openCount) {
+            BenchReport.line("CPU per submission: \(cost.summary)")
+        }
         let published = try await BenchRegistration.waitForOutbox(registration)
         BenchReport.line("the relay had published every submission \(published.formattedSeconds) after the last response")
 
         guard !closedDrafts.isEmpty else {
             BenchReport.line("closed loop: skipped (no drafts left; --drafts must exceed rate × seconds)")
-            return Result(openLoop: open, closedLoop: nil)
+            return Result(openLoop: open, closedLoop: nil, closedLoopCPU: nil)
         }
         BenchReport.line("closed loop: \(concurrency) concurrent submitters, \(closedDrafts.count) drafts")
+        let beforeClosed = account.read()
         let run = await ClosedLoopLoad(concurrency: concurrency, count: closedDrafts.count).run { index, _ in
             await RequestResult.expecting(201) {
                 try await BenchRegistration.submit(closedDrafts[index], to: registration, client: client)
             }
         }
+        let afterClosed = account.read()
         let closed = LoadStatistics(closedLoop: run.outcomes, elapsed: run.elapsed)
         closed.report("submissions")
-        return Result(openLoop: open, closedLoop: closed)
+        var cpu: CPUAccount.Cost?
+        if let beforeClosed, let afterClosed {
+            cpu = account.cost(from: beforeClosed, to: afterClosed, requests: closedDrafts.count)
+        }
+        if let cpu { BenchReport.line("CPU per submission: \(cpu.summary)") }
+        return Result(openLoop: open, closedLoop: closed, closedLoopCPU: cpu)
     }
 }

@@ -39,7 +39,7 @@ struct UploadBenchmark {
 
     func run() async throws -> Result {
         try await BenchRegistration.withProcess(databases: databases, brokers: brokers, connections: 64) {
-            try await measure(registration: $0, client: $1)
+            try await measure(registration: $0.baseURL, client: $1)
         }
     }
 

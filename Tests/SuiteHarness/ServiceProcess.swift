@@ -128,6 +128,9 @@ public final class ServiceProcess: @unchecked Sendable {
     /// The exit status once the process has exited.
     public var terminationStatus: Int32 { process.terminationStatus }
 
+    /// The process identifier while the process runs.
+    public var processIdentifier: Int32? { process.isRunning ? process.processIdentifier : nil }
+
     /// The peak resident set size of the running process so far, in bytes (`VmHWM` in `/proc/<pid>/status`); `nil`
     /// once it has exited (the kernel forgets it: read it before ``stop()``) or where `/proc` is not available.
     public var peakResidentBytes: Int? {
