@@ -4,8 +4,17 @@ public import PostgresNIO
 extension PostgresConfiguration {
     /// The PostgresNIO client configuration for these settings.
     ///
-    /// - Parameter maximumConnections: the size of the client's connection pool.
-    public func clientConfiguration(maximumConnections: Int = 20) -> PostgresClient.Configuration {
+    /// - Parameters:
+    ///   - maximumConnections: the size of the client's connection pool.
+    ///   - keepingConnectionsOpen: a long-running service's pool: it opens all its connections and keeps them, with
+    ///     no idle timeout and no keep-alive query. PostgresNIO arms those two timers every time a connection returns to
+    ///     the pool, hundreds of times a second under load, and each armed timer is a task group of two tasks and a
+    ///     sleep; a cancelled sleep still holds a dispatch timer until its deadline passes. A connection the server
+    ///     closes is replaced; one lost silently fails its next query, which the service answers with a 503 (the
+    ///     service's own database check pings PostgreSQL every second).
+    public func clientConfiguration(maximumConnections: Int = 20, keepingConnectionsOpen: Bool = false)
+        -> PostgresClient.Configuration
+    {
         var configuration: PostgresClient.Configuration
         if let unixSocketPath {
             configuration = .init(
@@ -25,6 +34,10 @@ extension PostgresConfiguration {
             )
         }
         configuration.options.maximumConnections = maximumConnections
+        if keepingConnectionsOpen {
+            configuration.options.minimumConnections = maximumConnections
+            configuration.options.keepAliveBehavior = nil
+        }
         configuration.options.connectTimeout = connectTimeout
         if let applicationName {
             configuration.options.additionalStartupParameters.append(("application_name", applicationName))
@@ -35,9 +48,13 @@ extension PostgresConfiguration {
     /// Creates a connection pool for these settings.
     ///
     /// The client does nothing until its `run()` method is running (as a ServiceLifecycle service or in a task).
-    public func makeClient(maximumConnections: Int = 20, backgroundLogger: Logger) -> PostgresClient {
+    /// See ``clientConfiguration(maximumConnections:keepingConnectionsOpen:)`` for the parameters.
+    public func makeClient(maximumConnections: Int = 20, keepingConnectionsOpen: Bool = false, backgroundLogger: Logger)
+        -> PostgresClient
+    {
         PostgresClient(
-            configuration: clientConfiguration(maximumConnections: maximumConnections),
+            configuration: clientConfiguration(
+                maximumConnections: maximumConnections, keepingConnectionsOpen: keepingConnectionsOpen),
             backgroundLogger: backgroundLogger
         )
     }
