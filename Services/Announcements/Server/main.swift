@@ -1,4 +1,5 @@
 import Announcements
 import ServiceKit
 
+ServiceMain.runConcurrencyOnEventLoops()
 await ServiceMain.main(AnnouncementsService.self)

@@ -1,4 +1,5 @@
 import ExamScoring
 import ServiceKit
 
+ServiceMain.runConcurrencyOnEventLoops()
 await ServiceMain.main(ExamScoringService.self)

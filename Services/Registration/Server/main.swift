@@ -1,4 +1,5 @@
 import Registration
 import ServiceKit
 
+ServiceMain.runConcurrencyOnEventLoops()
 await ServiceMain.main(RegistrationService.self)

@@ -1,4 +1,5 @@
 import ServiceKit
 import Verification
 
+ServiceMain.runConcurrencyOnEventLoops()
 await ServiceMain.main(VerificationService.self)
