@@ -7,7 +7,9 @@ public enum EventStoreMigrations {
     public static let reservedVersions: ClosedRange<Int64> = 1...99
 
     /// All migrations of this module, in version order.
-    public static let all: [Migration] = [eventStore, projections, withoutAppendNotifications, lz4Compression]
+    public static let all: [Migration] = [
+        eventStore, projections, withoutAppendNotifications, lz4Compression, appendOnlyByColumn,
+    ]
 
     /// Version 1: the append-only `events` table, which doubles as the transactional outbox.
     public static let eventStore = Migration(
@@ -135,6 +137,35 @@ public enum EventStoreMigrations {
             ALTER TABLE events
                 ALTER COLUMN payload SET COMPRESSION lz4,
                 ALTER COLUMN metadata SET COMPRESSION lz4;
+            """
+    )
+
+    /// Version 5: the append-only guard checks the statement, not each row. The row trigger ran PL/pgSQL for every
+    /// event the outbox relay marked published and compared the old and new payloads (decompressing both); triggers
+    /// on the protected columns fire only for a statement that names one of them, so marking costs nothing extra and
+    /// any other update, delete or truncate is still refused with `restrict_violation`.
+    public static let appendOnlyByColumn = Migration(
+        version: 5,
+        name: "append_only_by_column",
+        sql: """
+            DROP TRIGGER events_append_only_rows ON events;
+
+            CREATE FUNCTION events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'UPDATE' THEN
+                    RAISE EXCEPTION 'events is append-only: only published_at may be updated'
+                        USING ERRCODE = 'restrict_violation';
+                END IF;
+                RAISE EXCEPTION 'events is append-only: % is not allowed', TG_OP USING ERRCODE = 'restrict_violation';
+            END;
+            $$;
+
+            CREATE TRIGGER events_append_only_columns
+                BEFORE UPDATE OF position, stream_id, stream_version, event_id, type, payload, metadata, recorded_at
+                ON events FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
+
+            CREATE TRIGGER events_append_only_delete
+                BEFORE DELETE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
             """
     )
 }

@@ -247,6 +247,8 @@ struct EventStoreAppendTests {
                 "DELETE FROM events",
                 "UPDATE events SET payload = '{}'",
                 "UPDATE events SET stream_version = 7",
+                "UPDATE events SET published_at = now(), recorded_at = now()",
+                "UPDATE events SET type = type",
                 "TRUNCATE events",
             ] {
                 let error = await #expect(throws: PSQLError.self, "\(statement)") {

@@ -3,7 +3,10 @@ import EventStore
 /// The registration service's own tables (versions from 100; 1-99 belong to the event store). They are the inline
 /// read model: written in the same transaction as the events, so a caller reads its own write.
 enum RegistrationMigrations {
-    static let all: [Migration] = [catalogue, applicants, accountsAndDocuments, registrationNumberBlocks, lz4Submissions]
+    static let all: [Migration] = [
+        catalogue, applicants, accountsAndDocuments, registrationNumberBlocks, lz4Submissions,
+        withoutRedundantApplicantIndex,
+    ]
 
     static let catalogue = Migration(
         version: 100,
@@ -130,4 +133,11 @@ enum RegistrationMigrations {
         version: 104,
         name: "lz4 compression of frozen submissions",
         sql: "ALTER TABLE applications ALTER COLUMN submission SET COMPRESSION lz4;")
+
+    /// `applications_applicant` repeated the leading column of the unique `(applicant_id, period_id)` index, which
+    /// answers the same lookups; every insert and every submission (a non-HOT update) paid for the extra entry.
+    static let withoutRedundantApplicantIndex = Migration(
+        version: 105,
+        name: "drop the index the unique applicant-period index covers",
+        sql: "DROP INDEX applications_applicant;")
 }
