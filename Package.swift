@@ -242,7 +242,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "Kafka", "RecruitmentEvents", "EventStore", "SuiteHarness", "ExamScoringRules", "TransparencyLog",
-                "Announcements", "SelectionSimulator",
+                "Announcements", "SelectionSimulator", "ServiceKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -19,7 +19,7 @@ start_postgres() {
     port_open "${PG_PORT}" && die "port ${PG_PORT} is taken by another program (set ASN_PG_PORT)"
     say "Starting PostgreSQL on 127.0.0.1:${PG_PORT}"
     pg_ctl_as_postgres "'${PG_BIN}/pg_ctl' -D '${PG_DIR}/data' -w -t 60 -l '${PG_DIR}/postgres.log' \
-      -o \"-p ${PG_PORT} -k '${PG_DIR}' -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${ASN_PG_FSYNC:-on}\" start" >/dev/null
+      -o \"-p ${PG_PORT} -k '${PG_DIR}' -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${ASN_PG_FSYNC:-on} ${ASN_PG_OPTIONS:-}\" start" >/dev/null
   fi
   local svc db
   for svc in "${!SERVICE_DATABASE[@]}"; do
