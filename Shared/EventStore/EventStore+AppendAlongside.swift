@@ -66,7 +66,8 @@ extension EventStore {
 
     /// Refuses a change that could apply without its event (see ``AppendAlongsideChange/sql``).
     private static func checkGuard(of change: (some AppendAlongsideChange).Type) throws(EventStoreError) {
-        guard change.sql.contains(whenAppended) else {
+        // Bytes, not Foundation's `contains`, which bridges to NSString on every append.
+        guard change.sql.utf8.firstRange(of: whenAppended.utf8) != nil else {
             throw .invalidAppend(reason: "the change \(change.name) lacks \(whenAppended)")
         }
     }

@@ -149,6 +149,13 @@ import Testing
         #expect(RegistrationNumber.isValid(number))
     }
 
+    @Test func padsTheYearAndTheSequenceAndLetsTheSequenceGrow() {
+        #expect(RegistrationNumber.make(fiscalYear: 2005, sequence: 1).hasPrefix("ASN-05-0000001-"))
+        let large = RegistrationNumber.make(fiscalYear: 2030, sequence: 123_456_789)
+        #expect(large.hasPrefix("ASN-30-123456789-"))
+        #expect(RegistrationNumber.isValid(large))
+    }
+
     @Test func detectsASingleMistypedDigit() {
         let number = RegistrationNumber.make(fiscalYear: 2024, sequence: 4567)
         var characters = Array(number)

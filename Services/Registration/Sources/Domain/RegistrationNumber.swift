@@ -4,9 +4,16 @@ import Foundation
 /// any single mistyped digit and most swapped pairs when an applicant reads the number out to a helpdesk.
 enum RegistrationNumber {
     static func make(fiscalYear: Int, sequence: Int64) -> String {
-        let year = String(format: "%02d", fiscalYear % 100)
-        let serial = String(format: "%07lld", sequence)
+        let year = zeroPadded(Int64(fiscalYear % 100), width: 2)
+        let serial = zeroPadded(sequence, width: 7)
         return "ASN-\(year)-\(serial)-\(checkDigit(year + serial))"
+    }
+
+    /// `value` in decimal with leading zeros up to `width` digits (not `String(format:)`, which goes through
+    /// CoreFoundation's formatter on every submission).
+    static func zeroPadded(_ value: Int64, width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Whether `number` is well-formed and its check digit matches.
