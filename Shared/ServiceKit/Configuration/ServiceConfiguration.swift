@@ -90,8 +90,8 @@ public struct ServiceConfiguration: Sendable {
             help: "/health/ready reports not ready while a projection is more than this many events behind.")
         static let postgresMaxConnections = ConfigurationKey(
             "ASN_POSTGRES_MAX_CONNECTIONS", default: "16",
-            help: "Connections in the PostgreSQL pool, all opened at start and kept open. More than a few per CPU core "
-                + "of the database server only adds contention; requests beyond it wait for a free connection.")
+            help: "Connections in the PostgreSQL pool. More than a few per CPU core of the database server only adds "
+                + "contention; requests beyond it wait for a free connection.")
         static let outboxBatch = ConfigurationKey(
             "ASN_OUTBOX_BATCH_SIZE", default: "1000", help: "Events the outbox relay publishes per round.")
         static let outboxInterval = ConfigurationKey(

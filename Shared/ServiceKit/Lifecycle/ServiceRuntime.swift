@@ -37,8 +37,7 @@ struct ServiceRuntime<S: RecruitmentService> {
 
     func makePostgresClient() throws -> PostgresClient {
         let postgres = try PostgresConfiguration(url: configuration.postgresURL)
-        return postgres.makeClient(
-            maximumConnections: configuration.postgresMaxConnections, keepingConnectionsOpen: true, backgroundLogger: logger)
+        return postgres.makeClient(maximumConnections: configuration.postgresMaxConnections, backgroundLogger: logger)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down: HTTP first, then projections and relay, then Kafka, then PostgreSQL.
