@@ -8,28 +8,9 @@ import RecruitmentEvents
 /// ``EventStore/appendedPayload``), the change as the CTE `alongside`. The change's parameters come first, the store's
 /// seven follow.
 struct AppendAlongsideStatement<Change: AppendAlongsideChange>: PostgresPreparedStatement {
-    static var name: String { "asn_event_store_append_alongside_v2_\(Change.name)" }
+    static var name: String { AppendAlongsideText.of(Change.self).name }
 
-    static var sql: String {
-        let first = Change.parameterCount + 1
-        let (stream, version, id, type, payload, metadata, expected) =
-            (first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6)
-        return """
-            WITH appended AS (
-                INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-                SELECT $\(stream)::text, $\(version)::bigint, $\(id)::uuid, $\(type)::text, $\(payload)::text::jsonb,
-                       $\(metadata)::text::jsonb
-                WHERE $\(expected)::bigint = 0
-                   OR EXISTS (SELECT 1 FROM events WHERE stream_id = $\(stream)::text
-                                                     AND stream_version = $\(expected)::bigint)
-                ON CONFLICT DO NOTHING
-                RETURNING position, recorded_at, payload
-            ), alongside AS (
-            \(Change.sql)
-            )
-            SELECT position, recorded_at FROM appended
-            """
-    }
+    static var sql: String { AppendAlongsideText.of(Change.self).sql }
 
     typealias Row = (Int64, Date)
 

@@ -1,5 +1,5 @@
 import Foundation
-import PostgresNIO
+public import PostgresNIO
 public import RecruitmentEvents
 
 extension EventStore {
@@ -42,22 +42,33 @@ extension EventStore {
     public func append(_ envelope: EventEnvelope, expectedVersion: Int64, alongside change: some AppendAlongsideChange)
         async throws -> AppendResult
     {
+        try await client.withConnection { connection in
+            try await append(envelope, expectedVersion: expectedVersion, alongside: change, on: connection)
+        }
+    }
+
+    /// ``append(_:expectedVersion:alongside:)`` on a connection the caller holds: a command that reads its state
+    /// first then leases one connection for both statements, not one each (outside a transaction, as the single
+    /// statement needs none).
+    @discardableResult
+    public func append(
+        _ envelope: EventEnvelope, expectedVersion: Int64, alongside change: some AppendAlongsideChange,
+        on connection: PostgresConnection
+    ) async throws -> AppendResult {
         let batch = try prepareBatch([envelope], streamId: envelope.streamId, expectedVersion: expectedVersion)
         try Self.checkGuard(of: type(of: change))
         let event = batch[0]
         let statement = AppendAlongsideStatement(event: event, expectedVersion: expectedVersion, change: change)
         do {
-            return try await client.withConnection { connection in
-                for try await (position, recordedAt) in try await connection.execute(statement, logger: logger) {
-                    let stored = StoredEvent(position: position, envelope: event, recordedAt: recordedAt, publishedAt: nil)
-                    return AppendResult(events: [stored], wasAlreadyStored: false)
-                }
-                // Nothing was appended, so the change did not apply either: a retry, or someone else's version.
-                return try await nothingAppended(batch, expectedVersion: expectedVersion, on: connection)
+            for try await (position, recordedAt) in try await connection.execute(statement, logger: logger) {
+                let stored = StoredEvent(position: position, envelope: event, recordedAt: recordedAt, publishedAt: nil)
+                return AppendResult(events: [stored], wasAlreadyStored: false)
             }
+            // Nothing was appended, so the change did not apply either: a retry, or someone else's version.
+            return try await nothingAppended(batch, expectedVersion: expectedVersion, on: connection)
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
             // The payload or the change: only the rare failure pays for telling them apart.
-            if let refusal = try await payloadRefusal(event) {
+            if let refusal = try await payloadRefusal(event, on: connection) {
                 throw EventStoreError.invalidPayload(eventId: event.id, reason: refusal)
             }
             throw error
@@ -66,17 +77,16 @@ extension EventStore {
 
     /// Refuses a change that could apply without its event (see ``AppendAlongsideChange/sql``).
     private static func checkGuard(of change: (some AppendAlongsideChange).Type) throws(EventStoreError) {
-        // Bytes, not Foundation's `contains`, which bridges to NSString on every append.
-        guard change.sql.utf8.firstRange(of: whenAppended.utf8) != nil else {
+        guard AppendAlongsideText.of(change).isGuarded else {
             throw .invalidAppend(reason: "the change \(change.name) lacks \(whenAppended)")
         }
     }
 
     /// Why PostgreSQL refuses `event`'s payload as `jsonb`, or `nil` when it accepts it.
-    private func payloadRefusal(_ event: EventEnvelope) async throws -> String? {
+    private func payloadRefusal(_ event: EventEnvelope, on connection: PostgresConnection) async throws -> String? {
         let payload = String(decoding: event.data, as: UTF8.self)
         do {
-            _ = try await client.query("SELECT \(payload)::jsonb", logger: logger).collect()
+            _ = try await connection.query("SELECT \(payload)::jsonb", logger: logger).collect()
             return nil
         } catch let error as PSQLError where error.sqlState?.hasPrefix(SQLState.dataExceptionClass) == true {
             return error.serverMessage

@@ -13,12 +13,14 @@ import Testing
                 client: client, migrations: EventStoreMigrations.all + RegistrationService.migrations,
                 logger: TestPostgres.logger
             ).migrate()
-            let first = RegistrationNumberAllocator(postgres: client, logger: TestPostgres.logger)
-            let second = RegistrationNumberAllocator(postgres: client, logger: TestPostgres.logger)
+            let first = RegistrationNumberAllocator(logger: TestPostgres.logger)
+            let second = RegistrationNumberAllocator(logger: TestPostgres.logger)
+            // Every caller holds a connection while it asks, as a submission does, and far more callers than
+            // connections ask at once: a block reserved on a connection of its own would never get one.
             let numbers = try await withThrowingTaskGroup(of: Int64.self) { group in
                 for index in 0..<500 {
                     let allocator = index % 2 == 0 ? first : second
-                    group.addTask { try await allocator.next() }
+                    group.addTask { try await client.withConnection { try await allocator.next(on: $0) } }
                 }
                 return try await group.reduce(into: [Int64]()) { $0.append($1) }
             }

@@ -92,7 +92,7 @@ public struct RegistrationService: RecruitmentService {
                 key: Key.signingKey.name, value: "",
                 expected: "base64 of a 32-byte Ed25519 private key (and valid previous public keys): \(error)")
         }
-        numbers = RegistrationNumberAllocator(postgres: context.postgres, logger: context.logger)
+        numbers = RegistrationNumberAllocator(logger: context.logger)
         passwords = PasswordHasher(cost: UInt8(try reader.int(Key.bcryptCost, in: 4...16)))
         let perMinute = try reader.int(Key.failedLoginsPerMinute, in: 1...10_000)
         failedLogins = ClientRateLimiter(capacity: perMinute, refillPerMinute: perMinute)

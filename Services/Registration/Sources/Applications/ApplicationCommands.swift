@@ -156,43 +156,57 @@ struct ApplicationCommands: Sendable {
     func submit(_ application: UUID, applicantId: UUID, body: SubmissionRequest, request: ServiceRequestContext,
                 now: Date) async throws -> (ApplicationRecord, FormationPublishedV1, SelectionPeriodOpenedV1)
     {
+        // One connection for the read and the append: a lease is not free (PostgresNIO arms timers on each return).
         try await retryingOnConflict {
-            guard let found = try await store.submissionContext(application), found.record.applicantId == applicantId
-            else { throw Problem.notFound("No application \(application.eventKey) of yours.") }
-            let (record, formation, period, documents) = (found.record, found.formation, found.period, found.documents)
-            guard record.status == .draft else {
-                throw RegistrationProblem.applicationNotDraft(status: record.status.rawValue)
+            try await store.postgres.withConnection { connection in
+                try await submit(application, applicantId: applicantId, body: body, request: request, now: now,
+                                 on: connection)
             }
-            let snapshot = FormationSnapshot(formation, period: period)
-            let issues = SubmissionRules.check(
-                body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: found.birthDate,
-                documents: documents, now: now)
-            guard issues.isEmpty else { throw RegistrationValidationError(issues: issues) }
-
-            let number = RegistrationNumber.make(
-                fiscalYear: period.fiscalYear, sequence: try await numbers.next())
-            let event = ApplicationSubmittedV1(
-                applicationId: record.applicationId, applicantId: applicantId, periodId: period.periodId,
-                formationId: formation.formationId, formationKind: formation.kind, registrationNumber: number,
-                applicantName: found.applicantName, education: body.education, academicGrade: body.academicGrade,
-                documents: SubmissionRules.submittedDocuments(
-                    documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
-            // The hottest command: one statement appends the event and freezes the application.
-            let envelope = try self.envelope(event, for: record, request: request, now: now)
-            try await context.eventStore.append(envelope, expectedVersion: record.streamVersion, alongside: FreezeSubmission(
-                registrationNumber: number, submittedAt: now, streamVersion: envelope.streamVersion,
-                applicationId: record.applicationId))
-            logger.info("application submitted", metadata: [
-                "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
-            ])
-            var submitted = record
-            submitted.status = .submitted
-            submitted.registrationNumber = number
-            submitted.submittedAt = now
-            submitted.submission = event
-            submitted.streamVersion += 1
-            return (submitted, formation, period)
         }
+    }
+
+    private func submit(_ application: UUID, applicantId: UUID, body: SubmissionRequest,
+                        request: ServiceRequestContext, now: Date, on connection: PostgresConnection) async throws
+        -> (ApplicationRecord, FormationPublishedV1, SelectionPeriodOpenedV1)
+    {
+        guard let found = try await store.submissionContext(application, on: connection),
+              found.record.applicantId == applicantId
+        else { throw Problem.notFound("No application \(application.eventKey) of yours.") }
+        let (record, formation, period, documents) = (found.record, found.formation, found.period, found.documents)
+        guard record.status == .draft else {
+            throw RegistrationProblem.applicationNotDraft(status: record.status.rawValue)
+        }
+        let snapshot = FormationSnapshot(formation, period: period)
+        let issues = SubmissionRules.check(
+            body, formation: snapshot, requiredDocuments: period.requiredDocuments, birthDate: found.birthDate,
+            documents: documents, now: now)
+        guard issues.isEmpty else { throw RegistrationValidationError(issues: issues) }
+
+        let number = RegistrationNumber.make(fiscalYear: period.fiscalYear, sequence: try await numbers.next(on: connection))
+        let event = ApplicationSubmittedV1(
+            applicationId: record.applicationId, applicantId: applicantId, periodId: period.periodId,
+            formationId: formation.formationId, formationKind: formation.kind, registrationNumber: number,
+            applicantName: found.applicantName, education: body.education, academicGrade: body.academicGrade,
+            documents: SubmissionRules.submittedDocuments(
+                documents, requiredDocuments: period.requiredDocuments, kind: formation.kind))
+        // The hottest command: one statement appends the event and freezes the application.
+        let envelope = try self.envelope(event, for: record, request: request, now: now)
+        try await context.eventStore.append(
+            envelope, expectedVersion: record.streamVersion,
+            alongside: FreezeSubmission(
+                registrationNumber: number, submittedAt: now, streamVersion: envelope.streamVersion,
+                applicationId: record.applicationId),
+            on: connection)
+        logger.info("application submitted", metadata: [
+            "application_id": "\(record.applicationId.eventKey)", "registration_number": "\(number)",
+        ])
+        var submitted = record
+        submitted.status = .submitted
+        submitted.registrationNumber = number
+        submitted.submittedAt = now
+        submitted.submission = event
+        submitted.streamVersion += 1
+        return (submitted, formation, period)
     }
 
     /// Withdraws a submitted application, possible until a verifier takes it up (DOMAIN §1.4 starts verification).

@@ -59,7 +59,7 @@ struct StoredDocument: Codable, Sendable, Equatable {
     var uploadedAt: Date
 }
 
-/// What a submission is checked against, read in one query (``ApplicationStore/submissionContext(_:)``).
+/// What a submission is checked against, read in one query (``ApplicationStore/submissionContext(_:on:)``).
 struct SubmissionContext: Sendable {
     var record: ApplicationRecord
     var applicantName: String

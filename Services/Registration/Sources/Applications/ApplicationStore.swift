@@ -124,9 +124,12 @@ struct ApplicationStore: Sendable {
     }
 
     /// Everything a submission is checked against, in one round trip: the application, the applicant's name and
-    /// birth date, the current documents, the formation and the period.
-    func submissionContext(_ applicationId: UUID) async throws -> SubmissionContext? {
-        for try await context in try await postgres.execute(
+    /// birth date, the current documents, the formation and the period. On `connection`: the submission appends on
+    /// the same one.
+    func submissionContext(_ applicationId: UUID, on connection: PostgresConnection) async throws
+        -> SubmissionContext?
+    {
+        for try await context in try await connection.execute(
             SubmissionContextStatement(applicationId: applicationId), logger: logger)
         {
             return context

@@ -3,7 +3,7 @@ import PostgresNIO
 import RecruitmentEvents
 import ServiceKit
 
-/// The read of a submission (``ApplicationStore/submissionContext(_:)``), prepared once per connection: the busiest
+/// The read of a submission (``ApplicationStore/submissionContext(_:on:)``), prepared once per connection: the busiest
 /// query of a registration peak, whose five-table plan would otherwise be rebuilt on every submission.
 struct SubmissionContextStatement: PostgresPreparedStatement {
     static let name = "asn_registration_submission_context_v2"
