@@ -39,8 +39,11 @@ public enum EventCoding {
     private static let sharedEncoder = makeEncoder()
     private static let sharedDecoder = makeDecoder()
 
-    /// Encodes `value` to JSON bytes.
+    /// Encodes `value` to JSON bytes; a ``PlainJSONWritable`` value writes them itself when it can.
     public static func encode(_ value: some Encodable) throws(EventCodingError) -> [UInt8] {
+        if let writable = value as? any PlainJSONWritable, let bytes = writable.plainJSON(escapesSlashes: false) {
+            return bytes
+        }
         do {
             return Array(try sharedEncoder.encode(value))
         } catch {

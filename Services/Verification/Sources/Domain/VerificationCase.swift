@@ -106,13 +106,13 @@ struct VerificationCase: Codable, Sendable, Equatable {
     var streamId: String { Self.streamId(caseId) }
 
     static func streamId(_ caseId: UUID) -> String {
-        "verification-case-\(IntakeCoding.text(of: caseId, lowercase: true))"
+        "verification-case-\(caseId.eventKey)"
     }
 
     /// The case id of an application: derived, so that replaying the registration topic opens the same case again
     /// (and finds it already open) instead of a second one.
     static func caseId(forApplication applicationId: UUID) -> UUID {
-        UUID.derived(from: "asn.verification.case/\(IntakeCoding.text(of: applicationId, lowercase: true))")
+        UUID.derived(from: "asn.verification.case/\(applicationId.eventKey)")
     }
 
     /// The administrative result once final: the decision's outcome, or MS after an upheld objection.

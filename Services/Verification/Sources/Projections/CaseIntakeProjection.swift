@@ -54,10 +54,9 @@ struct CaseIntakeProjection: Sendable {
                     continue
                 }
                 var state = VerificationCase(opening: submitted, submittedAt: decoded.envelope.time, openedAt: Date())
-                let envelope = try IntakeCoding.envelope(
-                    of: state.openedEvent, streamId: state.streamId, time: state.openedAt,
-                    correlationId: decoded.envelope.correlationId,
-                    causationId: IntakeCoding.text(of: decoded.envelope.id, lowercase: true),
+                let envelope = try EventEnvelope(
+                    event: state.openedEvent, streamId: state.streamId, streamVersion: 1, time: state.openedAt,
+                    correlationId: decoded.envelope.correlationId, causationId: decoded.envelope.id.eventKey,
                     traceparent: decoded.envelope.traceparent)
                 // The state records the event's own (millisecond) time, as a replay of the stream would.
                 state.openedAt = envelope.time

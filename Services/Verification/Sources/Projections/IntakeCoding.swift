@@ -1,15 +1,14 @@
 import Foundation
 import RecruitmentEvents
 
-/// The intake's hot path without Foundation's generic JSON coders, which cost most of the service's CPU in a
-/// registration peak (profiled: decoding `ApplicationSubmittedV1` a quarter, encoding `VerificationCaseOpenedV1` and
-/// formatting UUIDs another sixth).
+/// The intake's reading without Foundation's generic JSON decoder, which cost a quarter of the service's CPU in a
+/// registration peak (profiled). The case it opens is written by `VerificationCaseOpenedV1`'s `PlainJSONWritable`
+/// conformance, in the events module.
 ///
-/// Both directions are exact or nothing: the reader accepts only the plain shape the registration service writes (the
-/// known keys once each, strings without escapes, canonical UUIDs) and answers `nil` for anything else, so that the
-/// caller falls back to ``EventCoding`` and gets the same value, or the same error, as before. The writer produces the
-/// bytes ``EventCoding/encode(_:)`` produces (sorted keys, upper-case UUIDs) and likewise answers `nil` for a string it
-/// would have to escape. Tests compare both with ``EventCoding`` value for value and byte for byte.
+/// Exact or nothing: the reader accepts only the plain shape the registration service writes (the known keys once
+/// each, strings without escapes, canonical UUIDs) and answers `nil` for anything else, so that the caller falls back
+/// to ``EventCoding`` and gets the same value, or the same error, as before. Tests compare it with ``EventCoding``
+/// value for value.
 enum IntakeCoding {
     /// Decodes a consumed envelope as the registry does, parsing submissions directly.
     static func decode(_ envelope: EventEnvelope, registry: EventRegistry) throws -> any RecruitmentEvent {
@@ -227,80 +226,5 @@ enum IntakeCoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
-    }
-
-    // MARK: Writing
-
-    /// `uuid` as text: upper case as `uuidString` (what `JSONEncoder` writes), or lower case as `eventKey`.
-    static func text(of uuid: UUID, lowercase: Bool) -> String {
-        let digits: StaticString = lowercase ? "0123456789abcdef" : "0123456789ABCDEF"
-        return withUnsafeBytes(of: uuid.uuid) { raw in
-            String(unsafeUninitializedCapacity: 36) { output in
-                var position = 0
-                for (index, byte) in raw.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        output[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    output[position] = digits.utf8Start[Int(byte >> 4)]
-                    output[position + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                    position += 2
-                }
-                return position
-            }
-        }
-    }
-
-    /// The bytes `EventCoding.encode(event)` produces, or `nil` if the registration number would need escaping.
-    static func payload(of event: VerificationCaseOpenedV1) -> [UInt8]? {
-        guard event.registrationNumber.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
-        else { return nil }
-        var json: [UInt8] = []
-        json.reserveCapacity(400 + 39 * event.documentIds.count)
-        func key(_ name: String) {
-            json.append(UInt8(ascii: "\""))
-            json.append(contentsOf: name.utf8)
-            json.append(contentsOf: "\":".utf8)
-        }
-        func string(_ value: String) {
-            json.append(UInt8(ascii: "\""))
-            json.append(contentsOf: value.utf8)
-            json.append(UInt8(ascii: "\""))
-        }
-        json.append(UInt8(ascii: "{"))
-        key("applicantId"); string(text(of: event.applicantId, lowercase: false)); json.append(UInt8(ascii: ","))
-        key("applicationId"); string(text(of: event.applicationId, lowercase: false)); json.append(UInt8(ascii: ","))
-        key("caseId"); string(text(of: event.caseId, lowercase: false)); json.append(UInt8(ascii: ","))
-        key("documentIds")
-        json.append(UInt8(ascii: "["))
-        for (index, documentId) in event.documentIds.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            string(text(of: documentId, lowercase: false))
-        }
-        json.append(contentsOf: "],".utf8)
-        key("formationId"); string(text(of: event.formationId, lowercase: false)); json.append(UInt8(ascii: ","))
-        key("formationKind"); string(event.formationKind.rawValue); json.append(UInt8(ascii: ","))
-        key("periodId"); string(text(of: event.periodId, lowercase: false)); json.append(UInt8(ascii: ","))
-        key("registrationNumber"); string(event.registrationNumber)
-        json.append(UInt8(ascii: "}"))
-        return json
-    }
-
-    /// The envelope `EventEnvelope(event:streamId:streamVersion:time:correlationId:causationId:traceparent:)` makes of
-    /// a case's opening, with the payload written directly when possible.
-    static func envelope(of event: VerificationCaseOpenedV1, streamId: String, time: Date, correlationId: String?,
-                         causationId: String?, traceparent: String?) throws -> EventEnvelope
-    {
-        guard let payload = payload(of: event) else {
-            return try EventEnvelope(
-                event: event, streamId: streamId, streamVersion: 1, time: time, correlationId: correlationId,
-                causationId: causationId, traceparent: traceparent)
-        }
-        let applicationKey = text(of: event.applicationId, lowercase: true)
-        return EventEnvelope(
-            id: UUID(), type: VerificationCaseOpenedV1.eventType, source: VerificationCaseOpenedV1.topic.source,
-            subject: "application/\(applicationKey)", time: EventTimestamp.truncatedToMilliseconds(time),
-            streamId: streamId, streamVersion: 1, correlationId: correlationId, causationId: causationId,
-            traceparent: traceparent, partitionKey: applicationKey, data: payload)
     }
 }
