@@ -117,7 +117,8 @@ struct OperationsRoutes: Sendable {
     }
 }
 
-/// A JSON response with an explicit status, encoded with sorted keys and ISO-8601 dates.
+/// A JSON response with an explicit status, encoded with sorted keys and ISO-8601 dates (``JSONResponseCoding``); a
+/// `PlainJSONWritable` value writes the same bytes itself when it can.
 public struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     public var value: Value
     public var status: HTTPResponse.Status
@@ -130,10 +131,15 @@ public struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let data = try JSONResponseCoding.encoder.encode(value)
+        let body: ByteBuffer
+        if let writable = value as? any PlainJSONWritable, let bytes = writable.plainJSON(escapesSlashes: true) {
+            body = ByteBuffer(bytes: bytes)
+        } else {
+            body = ByteBuffer(bytes: try JSONResponseCoding.encoder.encode(value))
+        }
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }
 
