@@ -4,8 +4,14 @@ public import PostgresNIO
 extension PostgresConfiguration {
     /// The PostgresNIO client configuration for these settings.
     ///
-    /// - Parameter maximumConnections: the size of the client's connection pool.
-    public func clientConfiguration(maximumConnections: Int = 20) -> PostgresClient.Configuration {
+    /// - Parameters:
+    ///   - maximumConnections: the size of the client's connection pool.
+    ///   - keepAlive: how long a connection may sit idle in the pool before it is checked with a query, or `nil` for
+    ///     no check (an idle connection is still closed after PostgresNIO's idle timeout, 60 s). The pool arms this
+    ///     timer every time a connection comes back, so under load it costs CPU on every query.
+    public func clientConfiguration(maximumConnections: Int = 20, keepAlive: Duration? = .seconds(30))
+        -> PostgresClient.Configuration
+    {
         var configuration: PostgresClient.Configuration
         if let unixSocketPath {
             configuration = .init(
@@ -25,6 +31,7 @@ extension PostgresConfiguration {
             )
         }
         configuration.options.maximumConnections = maximumConnections
+        configuration.options.keepAliveBehavior = keepAlive.map { .init(frequency: $0) }
         configuration.options.connectTimeout = connectTimeout
         if let applicationName {
             configuration.options.additionalStartupParameters.append(("application_name", applicationName))
@@ -34,10 +41,13 @@ extension PostgresConfiguration {
 
     /// Creates a connection pool for these settings.
     ///
-    /// The client does nothing until its `run()` method is running (as a ServiceLifecycle service or in a task).
-    public func makeClient(maximumConnections: Int = 20, backgroundLogger: Logger) -> PostgresClient {
+    /// The client does nothing until its `run()` method is running (as a ServiceLifecycle service or in a task). See
+    /// ``clientConfiguration(maximumConnections:keepAlive:)`` for the parameters.
+    public func makeClient(maximumConnections: Int = 20, keepAlive: Duration? = .seconds(30), backgroundLogger: Logger)
+        -> PostgresClient
+    {
         PostgresClient(
-            configuration: clientConfiguration(maximumConnections: maximumConnections),
+            configuration: clientConfiguration(maximumConnections: maximumConnections, keepAlive: keepAlive),
             backgroundLogger: backgroundLogger
         )
     }

@@ -55,5 +55,9 @@ struct PostgresConfigurationTests {
         #expect(client.password == "pw")
         #expect(client.database == "db")
         #expect(client.options.maximumConnections == 7)
+        #expect(client.options.keepAliveBehavior?.frequency == .seconds(30))
+        #expect(configuration.clientConfiguration(keepAlive: .seconds(5)).options.keepAliveBehavior?.frequency
+            == .seconds(5))
+        #expect(configuration.clientConfiguration(keepAlive: nil).options.keepAliveBehavior == nil)
     }
 }

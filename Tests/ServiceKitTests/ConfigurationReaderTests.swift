@@ -51,6 +51,20 @@ import Testing
         #expect(configuration.logFormat == .text)
         #expect(configuration.httpPort == 8081)
         #expect(configuration.topicPartitions == 6)
+        #expect(configuration.postgresKeepAliveSeconds == 30)
+    }
+
+    @Test func postgresKeepAliveZeroTurnsItOff() throws {
+        func keepAlive(_ value: String) throws -> Int? {
+            try ServiceConfiguration(serviceName: "t", defaultPort: 1, reader: ConfigurationReader(environment: [
+                "ASN_POSTGRES_URL": "postgres://u@h/d", "ASN_KAFKA_BROKERS": "a:1",
+                "ASN_POSTGRES_KEEP_ALIVE_SECONDS": value,
+            ])).postgresKeepAliveSeconds
+        }
+        #expect(try keepAlive("0") == nil)
+        #expect(try keepAlive("45") == 45)
+        #expect(throws: ConfigurationError.self) { try keepAlive("-1") }
+        #expect(throws: ConfigurationError.self) { try keepAlive("soon") }
     }
 
     @Test func trustedProxiesMustBeAddresses() throws {

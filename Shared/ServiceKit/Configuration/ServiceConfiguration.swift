@@ -32,6 +32,8 @@ public struct ServiceConfiguration: Sendable {
     public var outboxBatchSize: Int
     /// The size of the PostgreSQL connection pool.
     public var postgresMaxConnections: Int
+    /// Seconds a pooled PostgreSQL connection may sit idle before a query checks it; `nil` for no check.
+    public var postgresKeepAliveSeconds: Int?
     public var outboxPollIntervalMilliseconds: Int
     public var projectionBatchSize: Int
     /// An API request not answered within this many seconds gets a 503 (``RequestDeadlineMiddleware``).
@@ -92,6 +94,10 @@ public struct ServiceConfiguration: Sendable {
             "ASN_POSTGRES_MAX_CONNECTIONS", default: "16",
             help: "Connections in the PostgreSQL pool. More than a few per CPU core of the database server only adds "
                 + "contention; requests beyond it wait for a free connection.")
+        static let postgresKeepAlive = ConfigurationKey(
+            "ASN_POSTGRES_KEEP_ALIVE_SECONDS", default: "30",
+            help: "Seconds a pooled PostgreSQL connection may sit idle before a SELECT 1 checks it; 0 turns the check "
+                + "off (idle connections still close after 60 s). The pool arms this timer on every query.")
         static let outboxBatch = ConfigurationKey(
             "ASN_OUTBOX_BATCH_SIZE", default: "1000", help: "Events the outbox relay publishes per round.")
         static let outboxInterval = ConfigurationKey(
@@ -109,7 +115,8 @@ public struct ServiceConfiguration: Sendable {
             Key.httpHost, Key.httpPort(defaultPort), Key.postgresURL, Key.kafkaBrokers, Key.kafkaProperties,
             Key.namePrefix,
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
-            Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections, Key.outboxBatch, Key.outboxInterval,
+            Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections,
+            Key.postgresKeepAlive, Key.outboxBatch, Key.outboxInterval,
             Key.projectionBatch, Key.requestDeadline,
         ]
     }
@@ -157,6 +164,8 @@ public struct ServiceConfiguration: Sendable {
         self.readyMaxProjectionLag = try reader.int(Key.readyMaxLag, in: 0...Int.max)
         self.outboxBatchSize = try reader.int(Key.outboxBatch, in: 1...100_000)
         self.postgresMaxConnections = try reader.int(Key.postgresMaxConnections, in: 2...1_000)
+        let keepAlive = try reader.int(Key.postgresKeepAlive, in: 0...3_600)
+        self.postgresKeepAliveSeconds = keepAlive == 0 ? nil : keepAlive
         self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
         self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
         self.requestDeadlineSeconds = try reader.int(Key.requestDeadline, in: 5...3_600)

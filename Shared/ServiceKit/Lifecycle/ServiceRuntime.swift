@@ -37,7 +37,9 @@ struct ServiceRuntime<S: RecruitmentService> {
 
     func makePostgresClient() throws -> PostgresClient {
         let postgres = try PostgresConfiguration(url: configuration.postgresURL)
-        return postgres.makeClient(maximumConnections: configuration.postgresMaxConnections, backgroundLogger: logger)
+        return postgres.makeClient(
+            maximumConnections: configuration.postgresMaxConnections,
+            keepAlive: configuration.postgresKeepAliveSeconds.map { .seconds($0) }, backgroundLogger: logger)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down: HTTP first, then projections and relay, then Kafka, then PostgreSQL.
