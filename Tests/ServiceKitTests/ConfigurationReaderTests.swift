@@ -52,6 +52,19 @@ import Testing
         #expect(configuration.httpPort == 8081)
         #expect(configuration.topicPartitions == 6)
         #expect(configuration.postgresKeepAliveSeconds == 30)
+        #expect(configuration.shutdownGraceSeconds == 25)
+    }
+
+    @Test func shutdownGraceMustBeAPositiveNumberOfSeconds() throws {
+        func grace(_ value: String) throws -> Int {
+            try ServiceConfiguration(serviceName: "t", defaultPort: 1, reader: ConfigurationReader(environment: [
+                "ASN_POSTGRES_URL": "postgres://u@h/d", "ASN_KAFKA_BROKERS": "a:1",
+                "ASN_SHUTDOWN_GRACE_SECONDS": value,
+            ])).shutdownGraceSeconds
+        }
+        #expect(try grace("10") == 10)
+        #expect(throws: ConfigurationError.self) { try grace("0") }
+        #expect(throws: ConfigurationError.self) { try grace("later") }
     }
 
     @Test func postgresKeepAliveZeroTurnsItOff() throws {

@@ -38,6 +38,8 @@ public struct ServiceConfiguration: Sendable {
     public var projectionBatchSize: Int
     /// An API request not answered within this many seconds gets a 503 (``RequestDeadlineMiddleware``).
     public var requestDeadlineSeconds: Int
+    /// Seconds a graceful shutdown may take before what still runs is cancelled (``BoundedServiceGroup``).
+    public var shutdownGraceSeconds: Int
 
     /// How log lines are written.
     public enum LogFormat: String, Sendable, CaseIterable {
@@ -107,6 +109,11 @@ public struct ServiceConfiguration: Sendable {
         static let requestDeadline = ConfigurationKey(
             "ASN_HTTP_REQUEST_DEADLINE_SECONDS", default: "60",
             help: "An API request not answered within this many seconds of its body arriving is answered 503 (retry) and its handler cancelled; guards against a query stuck on a connection a database restart closed.")
+        static let shutdownGrace = ConfigurationKey(
+            "ASN_SHUTDOWN_GRACE_SECONDS", default: "25",
+            help: "Seconds a graceful shutdown (SIGTERM) may take: HTTP connections drain, consumers leave their groups, "
+                + "the producer flushes. Then the services still running are logged by name and cancelled, and the "
+                + "process exits with status 1. Keep it below the orchestrator's grace period (30 s in the manifests).")
     }
 
     /// The shared keys, with the service's default HTTP port.
@@ -117,7 +124,7 @@ public struct ServiceConfiguration: Sendable {
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
             Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections,
             Key.postgresKeepAlive, Key.outboxBatch, Key.outboxInterval,
-            Key.projectionBatch, Key.requestDeadline,
+            Key.projectionBatch, Key.requestDeadline, Key.shutdownGrace,
         ]
     }
 
@@ -169,6 +176,7 @@ public struct ServiceConfiguration: Sendable {
         self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
         self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
         self.requestDeadlineSeconds = try reader.int(Key.requestDeadline, in: 5...3_600)
+        self.shutdownGraceSeconds = try reader.int(Key.shutdownGrace, in: 1...3_600)
     }
 }
 

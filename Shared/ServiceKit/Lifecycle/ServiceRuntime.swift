@@ -95,13 +95,16 @@ struct ServiceRuntime<S: RecruitmentService> {
             onFailure: startup.recordFailure)
 
         let databaseMonitor = DatabaseMonitor(postgres: postgres, logger: logger)
-        var backgroundServices: [any Service] = [postgres, producer, databaseMonitor, migrationTask, topicTask]
+        var backgroundServices: [BoundedServiceGroup.Member] = [
+            .init("postgres-pool", postgres), .init("kafka-producer", producer),
+            .init("database-monitor", databaseMonitor), .init("migrations", migrationTask), .init("topics", topicTask),
+        ]
         if let published = S.publishes {
-            backgroundServices.append(OutboxRelay(
+            backgroundServices.append(.init("outbox-relay", OutboxRelay(
                 eventStore: eventStore, producer: producer, topic: configuration.topicName(published),
                 batchSize: configuration.outboxBatchSize,
                 idleInterval: .milliseconds(configuration.outboxPollIntervalMilliseconds),
-                startup: startup, logger: logger))
+                startup: startup, logger: logger)))
         }
         let runners = service.projections.flatMap { projection in
             (0..<projection.consumers).map { member in
@@ -112,8 +115,10 @@ struct ServiceRuntime<S: RecruitmentService> {
                         producer: producer, topic: configuration.deadLetterTopicName, logger: logger))
             }
         }
-        backgroundServices.append(contentsOf: runners as [any Service])
-        backgroundServices.append(contentsOf: service.backgroundServices)
+        backgroundServices += runners.enumerated().map { index, runner in
+            .init("projection \(runner.projection.name) #\(index)", runner)
+        }
+        backgroundServices += service.backgroundServices.map { .init("\(type(of: $0))", $0) }
 
         let readiness = Self.readinessChecks(
             databaseMonitor: databaseMonitor, producer: producer, startup: startup, runners: runners,
@@ -153,13 +158,9 @@ struct ServiceRuntime<S: RecruitmentService> {
                                  serverName: S.name),
             logger: logger)
 
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: backgroundServices.map {
-                .init(service: $0, successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup)
-            } + [.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup,
-                       failureTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = BoundedServiceGroup(
+            members: backgroundServices + [.init("http", application, endsGroupWhenFinished: true)],
+            signals: [.sigterm, .sigint], shutdownLimit: .seconds(configuration.shutdownGraceSeconds), logger: logger)
         logger.info("starting", metadata: [
             "version": "\(SuiteVersion.current)", "port": "\(configuration.httpPort)",
             "topics": "\(topics.map(configuration.topicName))", "projections": "\(runners.map(\.group))",
