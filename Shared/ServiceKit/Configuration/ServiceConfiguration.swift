@@ -38,6 +38,8 @@ public struct ServiceConfiguration: Sendable {
     public var projectionBatchSize: Int
     /// An API request not answered within this many seconds gets a 503 (``RequestDeadlineMiddleware``).
     public var requestDeadlineSeconds: Int
+    /// Seconds an HTTP connection may stay silent (between requests, or in the middle of one) before it is closed.
+    public var httpIdleTimeoutSeconds: Int
     /// Seconds a graceful shutdown may take before what still runs is cancelled (``BoundedServiceGroup``).
     public var shutdownGraceSeconds: Int
 
@@ -109,6 +111,11 @@ public struct ServiceConfiguration: Sendable {
         static let requestDeadline = ConfigurationKey(
             "ASN_HTTP_REQUEST_DEADLINE_SECONDS", default: "60",
             help: "An API request not answered within this many seconds of its body arriving is answered 503 (retry) and its handler cancelled; guards against a query stuck on a connection a database restart closed.")
+        static let httpIdleTimeout = ConfigurationKey(
+            "ASN_HTTP_IDLE_TIMEOUT_SECONDS", default: "75",
+            help: "Seconds an HTTP connection may stay silent, between requests or in the middle of one, before the "
+                + "server closes it. Behind a load balancer keep it above the balancer's own idle timeout (60 s on "
+                + "most). During a shutdown a request still arriving gets 5 s of silence at most.")
         static let shutdownGrace = ConfigurationKey(
             "ASN_SHUTDOWN_GRACE_SECONDS", default: "25",
             help: "Seconds a graceful shutdown (SIGTERM) may take: HTTP connections drain, consumers leave their groups, "
@@ -124,7 +131,7 @@ public struct ServiceConfiguration: Sendable {
             Key.topicPartitions, Key.topicReplication, Key.sessionTimeout, Key.logLevel, Key.logFormat,
             Key.corsOrigins, Key.trustedProxies, Key.maxJSONBody, Key.readyMaxLag, Key.postgresMaxConnections,
             Key.postgresKeepAlive, Key.outboxBatch, Key.outboxInterval,
-            Key.projectionBatch, Key.requestDeadline, Key.shutdownGrace,
+            Key.projectionBatch, Key.requestDeadline, Key.httpIdleTimeout, Key.shutdownGrace,
         ]
     }
 
@@ -176,6 +183,7 @@ public struct ServiceConfiguration: Sendable {
         self.outboxPollIntervalMilliseconds = try reader.int(Key.outboxInterval, in: 1...60_000)
         self.projectionBatchSize = try reader.int(Key.projectionBatch, in: 1...100_000)
         self.requestDeadlineSeconds = try reader.int(Key.requestDeadline, in: 5...3_600)
+        self.httpIdleTimeoutSeconds = try reader.int(Key.httpIdleTimeout, in: 1...3_600)
         self.shutdownGraceSeconds = try reader.int(Key.shutdownGrace, in: 1...3_600)
     }
 }

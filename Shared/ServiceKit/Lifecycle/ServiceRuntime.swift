@@ -20,6 +20,9 @@ struct ServiceRuntime<S: RecruitmentService> {
                          help: "The build identifier reported by /info (set by the image build).")
     }
 
+    /// How long a client may stay silent in the middle of a request once shutdown began (``StalledRequestCloser``).
+    static var shutdownSilence: TimeAmount { .seconds(5) }
+
     /// Every key the service reads, shared and its own, sorted by name.
     static var allKeys: [ConfigurationKey] {
         (ServiceConfiguration.keys(defaultPort: S.defaultPort) + [buildKey] + S.configurationKeys).sorted()
@@ -154,6 +157,9 @@ struct ServiceRuntime<S: RecruitmentService> {
         let application = Application(
             responder: DeadlineResponder(
                 inner: router.buildResponder(), deadline: .seconds(configuration.requestDeadlineSeconds)),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [StalledRequestCloser(silence: Self.shutdownSilence)],
+                idleTimeout: .seconds(Int64(configuration.httpIdleTimeoutSeconds)))),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort),
                                  serverName: S.name),
             logger: logger)

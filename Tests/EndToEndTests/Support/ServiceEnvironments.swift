@@ -8,12 +8,12 @@ enum ServiceEnvironments {
     /// A registration process with the test keys, the initial administrator (``TestApplicants/adminEmail``), bcrypt
     /// cost 4 (cheap sign-ups in tests) and the highest login rate per client (every applicant logs in from
     /// 127.0.0.1): see ``RegistrationSettings``.
-    static func registration(postgres: String, brokers: String, prefix: String, binaryDirectory: URL? = nil) throws
-        -> ServiceProcess
+    static func registration(postgres: String, brokers: String, prefix: String, extra: [String: String] = [:],
+                             binaryDirectory: URL? = nil) throws -> ServiceProcess
     {
         try ServiceProcess(name: "registration", environment: RegistrationSettings.environment().merging([
             "ASN_POSTGRES_URL": postgres, "ASN_KAFKA_BROKERS": brokers, "ASN_KAFKA_NAME_PREFIX": prefix,
-        ]) { _, new in new }, binaryDirectory: binaryDirectory)
+        ]) { _, new in new }.merging(extra) { _, new in new }, binaryDirectory: binaryDirectory)
     }
 
     /// A verification process that trusts `registration`'s JWKS and fetches documents from it; `extra` overrides.
