@@ -31,6 +31,16 @@ import Testing
 
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
+    @Test func theBearerSchemeIsReadInAnyCaseWithOneToken() {
+        #expect(AuthenticationMiddleware.bearerToken("Bearer abc.def") == "abc.def")
+        #expect(AuthenticationMiddleware.bearerToken("bearer abc") == "abc")
+        #expect(AuthenticationMiddleware.bearerToken("BEARER  abc  ") == "abc")
+        for refused in ["Bearer", "Bearer ", "Bearer a b", "Basic abc", "Bearerx abc", "Bearar abc", "abc", "",
+                        "Beare abc", "Bearer\tabc"] {
+            #expect(AuthenticationMiddleware.bearerToken(refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func aRequestWithoutATokenPassesOnAnonymously() async throws {
         try await Self.application().test(.router) { client in
             let response = try await client.execute(uri: "/v1/whoami", method: .get)

@@ -51,7 +51,7 @@ import Testing
         #expect(configuration.logFormat == .text)
         #expect(configuration.httpPort == 8081)
         #expect(configuration.topicPartitions == 6)
-        #expect(configuration.postgresKeepAliveSeconds == 30)
+        #expect(configuration.postgresKeepAliveSeconds == nil)
         #expect(configuration.shutdownGraceSeconds == 25)
     }
 

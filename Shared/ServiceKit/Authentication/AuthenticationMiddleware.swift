@@ -33,8 +33,17 @@ public struct AuthenticationMiddleware: RouterMiddleware {
 
     /// The token of a `Bearer` credential (scheme case-insensitive, RFC 7235), or `nil`.
     static func bearerToken(_ value: String) -> String? {
-        let parts = value.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return String(parts[1])
+        // `Bearer <token>`, the scheme in any case, the token without spaces (RFC 6750 §2.1), compared on the bytes:
+        // this runs on every authenticated request.
+        let bytes = value.utf8
+        let space = UInt8(ascii: " ")
+        guard let schemeEnd = bytes.firstIndex(of: space),
+              bytes[..<schemeEnd].count == 6,
+              zip(bytes[..<schemeEnd], "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 })
+        else { return nil }
+        let rest = bytes[schemeEnd...].drop { $0 == space }
+        let token = rest.prefix { $0 != space }
+        guard !token.isEmpty, rest[token.endIndex...].allSatisfy({ $0 == space }) else { return nil }
+        return String(Substring(token))
     }
 }

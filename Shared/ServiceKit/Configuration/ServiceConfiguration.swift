@@ -99,9 +99,12 @@ public struct ServiceConfiguration: Sendable {
             help: "Connections in the PostgreSQL pool. More than a few per CPU core of the database server only adds "
                 + "contention; requests beyond it wait for a free connection.")
         static let postgresKeepAlive = ConfigurationKey(
-            "ASN_POSTGRES_KEEP_ALIVE_SECONDS", default: "30",
-            help: "Seconds a pooled PostgreSQL connection may sit idle before a SELECT 1 checks it; 0 turns the check "
-                + "off (idle connections still close after 60 s). The pool arms this timer on every query.")
+            "ASN_POSTGRES_KEEP_ALIVE_SECONDS", default: "0",
+            help: "Seconds a pooled PostgreSQL connection may sit idle before a SELECT 1 checks it; 0 (the default) "
+                + "turns the check off. A connection the server closes is noticed at once without it, idle "
+                + "connections close after 60 s, and a query stuck on a silently dead one is bounded by "
+                + "ASN_HTTP_REQUEST_DEADLINE_SECONDS; turn it on where a firewall drops idle connections without a "
+                + "reset. The pool arms this timer every time a connection returns to it, a measurable CPU cost.")
         static let outboxBatch = ConfigurationKey(
             "ASN_OUTBOX_BATCH_SIZE", default: "1000", help: "Events the outbox relay publishes per round.")
         static let outboxInterval = ConfigurationKey(
