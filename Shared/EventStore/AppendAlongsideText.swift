@@ -25,7 +25,7 @@ struct AppendAlongsideText: Sendable {
     }
 
     private init<Change: AppendAlongsideChange>(_ change: Change.Type) {
-        name = "asn_event_store_append_alongside_v2_\(Change.name)"
+        name = "asn_event_store_append_alongside_v3_\(Change.name)"
         let first = Change.parameterCount + 1
         let (stream, version, id, type, payload, metadata, expected) =
             (first, first + 1, first + 2, first + 3, first + 4, first + 5, first + 6)
@@ -39,7 +39,7 @@ struct AppendAlongsideText: Sendable {
                                                      AND stream_version = $\(expected)::bigint)
                 ON CONFLICT DO NOTHING
                 RETURNING position, recorded_at, payload
-            ), alongside AS (
+            ), \(EventStore.enqueueAppended), alongside AS (
             \(Change.sql)
             )
             SELECT position, recorded_at FROM appended

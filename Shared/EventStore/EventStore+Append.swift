@@ -141,7 +141,7 @@ extension EventStore {
         var existing: [UUID: (event: StoredEvent, samePayload: Bool)] = [:]
         for try await row in rows {
             let event = try StoredEvent(row: row)
-            let samePayload = try row.makeRandomAccess()[9].decode(Bool.self)
+            let samePayload = try row.makeRandomAccess()[8].decode(Bool.self)
             existing[event.envelope.id] = (event, samePayload)
         }
         guard !existing.isEmpty else { return nil }

@@ -61,7 +61,7 @@ extension EventStore {
         let statement = AppendAlongsideStatement(event: event, expectedVersion: expectedVersion, change: change)
         do {
             for try await (position, recordedAt) in try await connection.execute(statement, logger: logger) {
-                let stored = StoredEvent(position: position, envelope: event, recordedAt: recordedAt, publishedAt: nil)
+                let stored = StoredEvent(position: position, envelope: event, recordedAt: recordedAt)
                 return AppendResult(events: [stored], wasAlreadyStored: false)
             }
             // Nothing was appended, so the change did not apply either: a retry, or someone else's version.

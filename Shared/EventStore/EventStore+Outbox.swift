@@ -2,11 +2,16 @@ public import Foundation
 import PostgresNIO
 
 extension EventStore {
+    /// The common table expression every append statement adds to its `WITH` list, after the one named `appended`
+    /// (whose `RETURNING` includes `position`): it queues the appended events for the outbox relay in the same
+    /// statement, so an event is in the outbox exactly when it is stored.
+    static let enqueueAppended = "queued AS (INSERT INTO outbox (position) SELECT position FROM appended)"
+
     /// The oldest unpublished events, in position order: what the outbox relay publishes next.
     ///
-    /// Selects `WHERE published_at IS NULL` (a partial index keeps this cheap) rather than "positions above the last
-    /// one published": a transaction that committed late can hold a lower position than events already published,
-    /// and it is still found here.
+    /// Reads the `outbox` table of unpublished positions rather than "positions above the last one published": a
+    /// transaction that committed late can hold a lower position than events already published, and it is still
+    /// found here.
     ///
     /// Run one relay per service (for example behind a leader lock); two relays would publish the same rows twice
     /// (harmless for de-duplicating consumers, but wasteful) and could interleave partition order.
@@ -15,9 +20,9 @@ extension EventStore {
             try await StoredEvent.all(
                 from: connection.query(
                     """
-                    SELECT \(unescaped: StoredEvent.columns) FROM events
-                    WHERE published_at IS NULL
-                    ORDER BY position
+                    SELECT \(unescaped: StoredEvent.qualifiedColumns) FROM outbox o
+                    JOIN events e ON e.position = o.position
+                    ORDER BY o.position
                     LIMIT \(Int64(max(limit, 0)))
                     """,
                     logger: logger
@@ -26,7 +31,7 @@ extension EventStore {
         }
     }
 
-    /// Marks events published (after the broker acknowledged them).
+    /// Marks events published (after the broker acknowledged them): removes them from the outbox.
     ///
     /// - Returns: how many events changed from unpublished to published.
     @discardableResult
@@ -34,13 +39,10 @@ extension EventStore {
         guard !positions.isEmpty else { return 0 }
         var binds = PostgresBindings()
         binds.append(positions)
-        return try await updateCount(
-            "UPDATE events SET published_at = now() WHERE position = ANY($1::bigint[]) AND published_at IS NULL",
-            binds
-        )
+        return try await changedCount("DELETE FROM outbox WHERE position = ANY($1::bigint[])", binds)
     }
 
-    /// Marks events published by event id (after the broker acknowledged them).
+    /// Marks events published by event id (after the broker acknowledged them): removes them from the outbox.
     ///
     /// - Returns: how many events changed from unpublished to published.
     @discardableResult
@@ -48,19 +50,22 @@ extension EventStore {
         guard !eventIds.isEmpty else { return 0 }
         var binds = PostgresBindings()
         binds.append(eventIds)
-        return try await updateCount(
-            "UPDATE events SET published_at = now() WHERE event_id = ANY($1::uuid[]) AND published_at IS NULL",
+        return try await changedCount(
+            """
+            DELETE FROM outbox o USING events e
+            WHERE e.position = o.position AND e.event_id = ANY($1::uuid[])
+            """,
             binds
         )
     }
 
     /// Marks every event unpublished, so the relay sends the whole store again (broker disaster recovery).
     ///
-    /// - Returns: how many events were marked.
+    /// - Returns: how many events were marked (those not already waiting in the outbox).
     @discardableResult
     public func markAllUnpublished() async throws -> Int {
-        try await updateCount(
-            "UPDATE events SET published_at = NULL WHERE published_at IS NOT NULL",
+        try await changedCount(
+            "INSERT INTO outbox (position) SELECT position FROM events ON CONFLICT DO NOTHING",
             PostgresBindings()
         )
     }
@@ -70,9 +75,9 @@ extension EventStore {
         try await client.withConnection { connection in
             let rows = try await connection.query(
                 """
-                SELECT count(*)::bigint, min(recorded_at),
-                       extract(epoch FROM clock_timestamp() - min(recorded_at))::float8
-                FROM events WHERE published_at IS NULL
+                SELECT count(*)::bigint, min(e.recorded_at),
+                       extract(epoch FROM clock_timestamp() - min(e.recorded_at))::float8
+                FROM outbox o JOIN events e ON e.position = o.position
                 """,
                 logger: logger
             )
@@ -87,8 +92,8 @@ extension EventStore {
         }
     }
 
-    /// Runs an `UPDATE … RETURNING 1` wrapped as `WITH changed AS (…) SELECT count(*)` and returns the count.
-    private func updateCount(_ update: String, _ binds: PostgresBindings) async throws -> Int {
+    /// Runs a data-modifying statement wrapped as `WITH changed AS (… RETURNING 1) SELECT count(*)`; returns the count.
+    private func changedCount(_ update: String, _ binds: PostgresBindings) async throws -> Int {
         try await client.withConnection { connection in
             let query = PostgresQuery(
                 unsafeSQL: "WITH changed AS (\(update) RETURNING 1) SELECT count(*)::bigint FROM changed",

@@ -34,14 +34,17 @@ extension EventStore {
         do {
             let rows = try await connection.query(
                 """
-                INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-                SELECT b.stream_id, 1, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
-                FROM unnest(\(streams)::text[], \(ids)::uuid[], \(types)::text[], \(payloads)::text[],
-                            \(metadata)::text[]) WITH ORDINALITY AS b(stream_id, event_id, type, payload, metadata, n)
-                WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = b.stream_id)
-                ORDER BY b.n
-                ON CONFLICT DO NOTHING
-                RETURNING stream_id
+                WITH appended AS (
+                    INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
+                    SELECT b.stream_id, 1, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
+                    FROM unnest(\(streams)::text[], \(ids)::uuid[], \(types)::text[], \(payloads)::text[],
+                                \(metadata)::text[]) WITH ORDINALITY AS b(stream_id, event_id, type, payload, metadata, n)
+                    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.stream_id = b.stream_id)
+                    ORDER BY b.n
+                    ON CONFLICT DO NOTHING
+                    RETURNING position, stream_id
+                ), \(unescaped: EventStore.enqueueAppended)
+                SELECT stream_id FROM appended
                 """, logger: logger)
             // The server reports a payload jsonb refuses while the rows stream, so read them inside the `do`.
             for try await streamId in rows.decode(String.self) { started.insert(streamId) }

@@ -6,17 +6,20 @@ import RecruitmentEvents
 /// at the expected version (see ``EventStore/append(_:toStream:expectedVersion:isolation:inTransaction:)``). Prepared,
 /// PostgreSQL parses and plans it once instead of on every append, which is most of an append's server time.
 struct InsertEventsStatement: PostgresPreparedStatement {
-    static let name = "asn_event_store_insert_events_v1"
+    static let name = "asn_event_store_insert_events_v2"
 
     static let sql = """
-        INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-        SELECT $1, b.version, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
-        FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[])
-             WITH ORDINALITY AS b(version, event_id, type, payload, metadata, n)
-        WHERE $7::bigint = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $7)
-        ORDER BY b.n
-        ON CONFLICT DO NOTHING
-        RETURNING \(StoredEvent.columns)
+        WITH appended AS (
+            INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
+            SELECT $1, b.version, b.event_id, b.type, b.payload::jsonb, b.metadata::jsonb
+            FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+                 WITH ORDINALITY AS b(version, event_id, type, payload, metadata, n)
+            WHERE $7::bigint = 0 OR EXISTS (SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $7)
+            ORDER BY b.n
+            ON CONFLICT DO NOTHING
+            RETURNING \(StoredEvent.columns)
+        ), \(EventStore.enqueueAppended)
+        SELECT \(StoredEvent.columns) FROM appended ORDER BY position
         """
 
     typealias Row = StoredEvent

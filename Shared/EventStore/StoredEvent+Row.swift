@@ -5,13 +5,18 @@ import RecruitmentEvents
 extension StoredEvent {
     /// The column list every event query selects, in the order ``init(row:)`` decodes.
     static let columns = """
-        position, stream_id, stream_version, event_id, type, payload::text, metadata::text, recorded_at, published_at
+        position, stream_id, stream_version, event_id, type, payload::text, metadata::text, recorded_at
         """
 
-    /// Decodes a row selected with ``columns``.
+    /// ``columns`` of the `events` table aliased `e`, for a query that joins it.
+    static let qualifiedColumns = """
+        e.position, e.stream_id, e.stream_version, e.event_id, e.type, e.payload::text, e.metadata::text, e.recorded_at
+        """
+
+    /// Decodes a row selected with ``columns`` or ``qualifiedColumns``.
     init(row: PostgresRow) throws {
-        let (position, streamId, streamVersion, eventId, type, payload, metadataText, recordedAt, publishedAt) =
-            try row.decode((Int64, String, Int64, UUID, String, String, String, Date, Date?).self)
+        let (position, streamId, streamVersion, eventId, type, payload, metadataText, recordedAt) =
+            try row.decode((Int64, String, Int64, UUID, String, String, String, Date).self)
         let metadata: EventMetadata
         do {
             metadata = try EventMetadata.decode(metadataText)
@@ -37,8 +42,7 @@ extension StoredEvent {
                 partitionKey: metadata.partitionKey,
                 data: Array(payload.utf8)
             ),
-            recordedAt: recordedAt,
-            publishedAt: publishedAt
+            recordedAt: recordedAt
         )
     }
 

@@ -11,14 +11,11 @@ public struct StoredEvent: Sendable, Equatable {
     public var envelope: EventEnvelope
     /// When the event was recorded (the appending transaction's start).
     public var recordedAt: Date
-    /// When the outbox relay marked the event published to Kafka, if it has.
-    public var publishedAt: Date?
 
     /// Creates a stored event.
-    public init(position: Int64, envelope: EventEnvelope, recordedAt: Date, publishedAt: Date?) {
+    public init(position: Int64, envelope: EventEnvelope, recordedAt: Date) {
         self.position = position
         self.envelope = envelope
         self.recordedAt = recordedAt
-        self.publishedAt = publishedAt
     }
 }

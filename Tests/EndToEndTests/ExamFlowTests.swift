@@ -563,8 +563,8 @@ import Testing
         let published = await waitUntil {
             let rows = try await suite.examDatabase.query(
                 """
-                SELECT type, count(*)::integer, count(*) FILTER (WHERE published_at IS NULL)::integer
-                FROM events GROUP BY type
+                SELECT e.type, count(*)::integer, count(o.position)::integer
+                FROM events e LEFT JOIN outbox o ON o.position = e.position GROUP BY e.type
                 """, logger: TestPostgres.logger)
             counts = [:]
             var unpublished = 0

@@ -231,8 +231,9 @@ import Testing
             counts = [:]
             let rows = try await database.query(
                 """
-                SELECT type, count(*)::int, count(*) FILTER (WHERE published_at IS NULL)::int FROM events
-                WHERE stream_id LIKE 'feedback-%' GROUP BY type
+                SELECT e.type, count(*)::int, count(o.position)::int
+                FROM events e LEFT JOIN outbox o ON o.position = e.position
+                WHERE e.stream_id LIKE 'feedback-%' GROUP BY e.type
                 """, logger: TestPostgres.logger)
             unpublished = 0
             for try await (type, count, waiting) in rows.decode((String, Int, Int).self) {

@@ -21,23 +21,23 @@ struct DatabaseMigratorTests {
     @Test func appliesEachMigrationOnceAndIsIdempotent() async throws {
         try await TestPostgres.withFreshDatabase { client, _ in
             let migrator = try migrator(client, EventStoreMigrations.all + [Self.readModel])
-            #expect(try await migrator.pendingMigrations().map(\.version) == [1, 2, 3, 4, 5, 100])
+            #expect(try await migrator.pendingMigrations().map(\.version) == [1, 2, 3, 4, 5, 6, 100])
             #expect(try await migrator.isUpToDate() == false)
 
             let first = try await migrator.migrate()
-            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 100])
+            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 6, 100])
             let second = try await migrator.migrate()
             #expect(second.isEmpty)
             #expect(try await migrator.isUpToDate())
             #expect(try await migrator.pendingMigrations().isEmpty)
 
             let applied = try await migrator.appliedMigrations()
-            #expect(applied.map(\.version) == [1, 2, 3, 4, 5, 100])
+            #expect(applied.map(\.version) == [1, 2, 3, 4, 5, 6, 100])
             #expect(applied.map(\.name) == ["event_store", "projection_bookkeeping", "no_append_notifications", "lz4_event_compression",
-                                          "append_only_by_column", "create_things"])
+                                          "append_only_by_column", "outbox_table", "create_things"])
             #expect(applied.allSatisfy { $0.checksum.count == 64 })
             #expect(try await scalar("SELECT count(*)::bigint FROM things", on: client) == 1)
-            for table in ["events", "projection_offsets", "projection_inbox", "dead_letters"] {
+            for table in ["events", "outbox", "projection_offsets", "projection_inbox", "dead_letters"] {
                 #expect(
                     try await scalar("SELECT count(*)::bigint FROM \(unescaped: table)", on: client) == 0,
                     "table \(table) exists"
@@ -72,8 +72,8 @@ struct DatabaseMigratorTests {
                 for try await versions in group { all += versions }
                 return all
             }
-            #expect(applied.sorted() == [1, 2, 3, 4, 5, 100, 101], "every migration applied exactly once")
-            #expect(try await scalar("SELECT count(*)::bigint FROM schema_migrations", on: client) == 7)
+            #expect(applied.sorted() == [1, 2, 3, 4, 5, 6, 100, 101], "every migration applied exactly once")
+            #expect(try await scalar("SELECT count(*)::bigint FROM schema_migrations", on: client) == 8)
         }
     }
 

@@ -13,7 +13,8 @@ struct EventStoreAppendAlongsideTests {
             let result = try await store.append(first, expectedVersion: 0, alongside: CountEvents(stream: "s", count: 1))
             #expect(!result.wasAlreadyStored)
             #expect(result.streamVersion == 1)
-            #expect(result.events.first?.publishedAt == nil)
+            #expect(try await store.unpublishedEvents().map(\.envelope.id) == [first.id],
+                    "the statement queues the event in the outbox")
 
             let second = makeEnvelope(stream: "s", payload: #"{"n": 2}"#)
             let next = try await store.append(second, expectedVersion: 1, alongside: CountEvents(stream: "s", count: 2))

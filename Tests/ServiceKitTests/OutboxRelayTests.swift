@@ -49,7 +49,7 @@ import Testing
                 let versions = received.filter { $0.key == key }.compactMap { $0.header("ce_streamversion") }
                 #expect(versions == ["1", "2"])
             }
-            #expect(try await scalar("SELECT count(*)::bigint FROM events WHERE published_at IS NULL", on: client) == 0)
+            #expect(try await scalar("SELECT count(*)::bigint FROM outbox", on: client) == 0)
         }
     }
 

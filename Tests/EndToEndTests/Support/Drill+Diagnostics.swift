@@ -21,8 +21,9 @@ extension Drill {
         await section("read models") { [String(describing: try await readModelCounts())] }
         await section("registration outbox") {
             try await Self.rows(databases["registration"]!, """
-                SELECT type, (count(*) FILTER (WHERE published_at IS NULL))::text, count(*)::text FROM events
-                GROUP BY type ORDER BY 1
+                SELECT e.type, count(o.position)::text, count(*)::text
+                FROM events e LEFT JOIN outbox o ON o.position = e.position
+                GROUP BY e.type ORDER BY 1
                 """).map { "\($0[0]): \($0[1]) unpublished of \($0[2])" }
         }
         for name in ["verification", "exam-scoring", "announcements"] {
@@ -56,8 +57,10 @@ extension Drill {
             for application in submitted.subtracting(cases).sorted().prefix(5) {
                 found.append(application)
                 let events = try await Self.rows(databases["registration"]!, """
-                    SELECT position::text, type, event_id::text, recorded_at::text, coalesce(published_at::text, 'unpublished')
-                    FROM events WHERE stream_id = 'application-' || '\(application)' ORDER BY position
+                    SELECT e.position::text, e.type, e.event_id::text, e.recorded_at::text,
+                           CASE WHEN o.position IS NULL THEN 'published' ELSE 'unpublished' END
+                    FROM events e LEFT JOIN outbox o ON o.position = e.position
+                    WHERE e.stream_id = 'application-' || '\(application)' ORDER BY e.position
                     """)
                 for event in events {
                     let handled = try await Self.rows(databases["verification"]!, """

@@ -18,11 +18,14 @@ extension OutboxRelay {
 }
 
 extension EventStore {
-    /// Whether the event with `id` is marked published.
+    /// Whether the event with `id` is stored (committed) and no longer waits in the outbox.
     func isPublished(_ id: UUID) async throws -> Bool {
         try await client.withConnection { connection in
             let rows = try await connection.query(
-                "SELECT published_at IS NOT NULL FROM events WHERE event_id = \(id)",
+                """
+                SELECT EXISTS (SELECT 1 FROM events e WHERE e.event_id = \(id)
+                               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.position = e.position))
+                """,
                 logger: IntegrationEnvironment.logger)
             for try await published in rows.decode(Bool.self) { return published }
             return false
