@@ -12,14 +12,7 @@ import Testing
     static let shutdownBound = Duration.seconds(10)
 
     @Test func sigtermEndsAHealthyServiceWithStatusZero() async throws {
-        guard let brokers = TestEnvironment.kafkaBrokers() else {
-            try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
-            return
-        }
-        try await TestPostgres.withFreshDatabase { _, url in
-            let registration = try ServiceEnvironments.registration(
-                postgres: url, brokers: brokers, prefix: ServiceEnvironments.uniquePrefix())
-            try await registration.start()
+        try await Self.withRegistration { registration in
             try await Self.expectCleanStop(registration)
         }
     }
@@ -59,14 +52,7 @@ import Testing
     /// connection, or a slowloris): on shutdown the server waits 5 s of silence for the rest, then closes the connection
     /// instead of waiting for it until the idle timeout.
     @Test func sigtermEndsAServiceHoldingAStalledRequestWithStatusZero() async throws {
-        guard let brokers = TestEnvironment.kafkaBrokers() else {
-            try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
-            return
-        }
-        try await TestPostgres.withFreshDatabase { _, url in
-            let registration = try ServiceEnvironments.registration(
-                postgres: url, brokers: brokers, prefix: ServiceEnvironments.uniquePrefix())
-            try await registration.start()
+        try await Self.withRegistration { registration in
             let stalled = try await Self.connect(to: registration)
             try await stalled.writeAndFlush(ByteBuffer(string: "POST /v1/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"email\": ")).get()
@@ -80,21 +66,29 @@ import Testing
 
     /// A connection that stays silent for `ASN_HTTP_IDLE_TIMEOUT_SECONDS` is closed by the server.
     @Test func aSilentConnectionIsClosedAfterTheIdleTimeout() async throws {
-        guard let brokers = TestEnvironment.kafkaBrokers() else {
-            try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
-            return
-        }
-        try await TestPostgres.withFreshDatabase { _, url in
-            let registration = try ServiceEnvironments.registration(
-                postgres: url, brokers: brokers, prefix: ServiceEnvironments.uniquePrefix(),
-                extra: ["ASN_HTTP_IDLE_TIMEOUT_SECONDS": "1"])
-            try await registration.start()
+        try await Self.withRegistration(extra: ["ASN_HTTP_IDLE_TIMEOUT_SECONDS": "1"]) { registration in
             let silent = try await Self.connect(to: registration)
             let start = ContinuousClock.now
             try await silent.closeFuture.get()
             let elapsed = ContinuousClock.now - start
             #expect(elapsed < .seconds(5), "the silent connection stayed open \(elapsed)")
             try await Self.expectCleanStop(registration)
+        }
+    }
+
+    /// Runs `body` with a started registration process on a fresh database (`extra` overrides its environment).
+    static func withRegistration(
+        extra: [String: String] = [:], _ body: (ServiceProcess) async throws -> Void
+    ) async throws {
+        guard let brokers = TestEnvironment.kafkaBrokers() else {
+            try TestEnvironment.skipUnlessCI(missing: TestEnvironment.kafkaBrokersVariable)
+            return
+        }
+        try await TestPostgres.withFreshDatabase { _, url in
+            let registration = try ServiceEnvironments.registration(
+                postgres: url, brokers: brokers, prefix: ServiceEnvironments.uniquePrefix(), extra: extra)
+            try await registration.start()
+            try await body(registration)
         }
     }
 
