@@ -17,7 +17,8 @@ struct SubmissionBenchmark {
         bcrypt cost 4) and prepares complete drafts through the public API (not timed). After a warm-up it submits at \
         the offered rate (open loop: latency from each request's scheduled send to its 201, so a slow service cannot \
         slow the load down), then submits the remaining drafts with a fixed number of concurrent submitters (closed \
-        loop: the throughput the service sustains at that concurrency). Each measured phase starts right after a \
+        loop: the throughput the service sustains at that concurrency). The load generator opens its keep-alive \
+        connections before measuring. Each measured phase starts right after a \
         PostgreSQL CHECKPOINT, so neither the preparation's dirty pages nor a scheduled checkpoint's burst of \
         full-page WAL writes falls into its seconds; in production a checkpoint starts every 5 minutes.
         """
@@ -33,6 +34,9 @@ struct SubmissionBenchmark {
     let prepareConcurrency: Int
 
     static let warmUpSubmissions = 50
+    /// The load generator's keep-alive connections, opened before the measured phases: above the open loop's
+    /// concurrency at the target rate, so no request waits for one, and above the closed loop's submitters.
+    var connections: Int { max(64, concurrency) }
 
     struct Result {
         var openLoop: LoadStatistics
@@ -44,7 +48,7 @@ struct SubmissionBenchmark {
     func run() async throws -> Result {
         let server = try await databases.serverProcess()
         return try await BenchRegistration.withProcess(
-            databases: databases, brokers: brokers, connections: max(64, concurrency)
+            databases: databases, brokers: brokers, connections: connections
         ) { process, client in
             let registrationProcess = process.processIdentifier
             let account = CPUAccount(groups: [
@@ -83,6 +87,7 @@ struct SubmissionBenchmark {
         try await BenchRegistration.waitForOutbox(registration)
         BenchReport.line("warm-up: \(warmUp.count) submissions, 4 at a time")
 
+        try await client.openConnections(to: registration, count: connections)
         try await databases.checkpoint()
         BenchReport.line("open loop: \(rate) submissions/s for \(seconds) s (\(openCount) drafts); "
                          + "latency = scheduled send → 201")

@@ -30,12 +30,7 @@ public final class TestHTTPClient: Sendable {
         head.headers.add(name: "Host", value: target.hostHeader)
         for (name, value) in headers { head.headers.add(name: name, value: value) }
         if let body { head.headers.add(name: "Content-Length", value: String(body.count)) }
-        let pool = pools.withLock { pools in
-            if let existing = pools[target.hostHeader] { return existing }
-            let created = HostConnections(host: target.host, port: target.port, limit: connectionsPerHost)
-            pools[target.hostHeader] = created
-            return created
-        }
+        let pool = pool(for: target)
         let connection = try await pool.acquire()
         let request = PendingRequest(
             head: head, body: body.map { ByteBuffer(bytes: $0) }, timeout: timeout,
@@ -51,10 +46,32 @@ public final class TestHTTPClient: Sendable {
         }
     }
 
+    /// Opens connections to the host of `url` until `count` are open (or the limit is reached), and keeps them idle
+    /// for the requests to come: a load generator connects before it measures, so that the first requests of a
+    /// measured phase do not also wait for TCP handshakes.
+    public func openConnections(to url: String, count: Int) async throws {
+        let target = try Target(url)
+        let pool = pool(for: target)
+        var opened: [Connection] = []
+        defer { for connection in opened { pool.release(connection, reusable: true) } }
+        for _ in 0..<min(count, connectionsPerHost) {
+            opened.append(try await pool.acquire())
+        }
+    }
+
     /// `POST url` with `json` (a `JSONSerialization`-compatible value) as an `application/json` body.
     public func post(_ url: String, json: Any, headers: [(String, String)] = []) async throws -> TestHTTP.Response {
         let body = try JSONSerialization.data(withJSONObject: json)
         return try await send("POST", url, headers: [("Content-Type", "application/json")] + headers, body: Array(body))
+    }
+
+    private func pool(for target: Target) -> HostConnections {
+        pools.withLock { pools in
+            if let existing = pools[target.hostHeader] { return existing }
+            let created = HostConnections(host: target.host, port: target.port, limit: connectionsPerHost)
+            pools[target.hostHeader] = created
+            return created
+        }
     }
 
     /// Closes the connections; the client cannot be used afterwards.
