@@ -29,8 +29,15 @@ struct ScratchDatabases: Sendable {
     /// The process identifier of the PostgreSQL server (the parent of the backend answering), for CPU accounting
     /// (``CPUAccount``); `nil` when the server is not on this machine.
     func serverProcess() async throws -> Int32? {
-        let backend = try await scalar("SELECT pg_backend_pid()")
-        return CPUAccount.parent(of: backend)
+        let sql = "SELECT pg_backend_pid()"
+        return try await withAdminClient { client in
+            for try await backend in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                .decode(Int32.self) {
+                // Read while the backend lives: it exits when the client closes, and then has no parent to read.
+                return CPUAccount.parent(of: backend)
+            }
+            throw BenchError.noRow(sql)
+        }
     }
 
     /// The admin URL pointing at database `name`.
@@ -51,16 +58,6 @@ struct ScratchDatabases: Sendable {
 
     private func execute(_ sql: String) async throws {
         try await withAdminClient { try await $0.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
-    }
-
-    /// The `int4` that `sql` selects.
-    private func scalar(_ sql: String) async throws -> Int32 {
-        try await withAdminClient { client in
-            for try await value in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(Int32.self) {
-                return value
-            }
-            throw BenchError.noRow(sql)
-        }
     }
 
     private func withAdminClient<T: Sendable>(_ body: (PostgresClient) async throws -> T) async throws -> T {
