@@ -3,8 +3,10 @@ public import Logging
 
 /// Cluster administration: idempotent topic creation, topic listing and a reachability check.
 ///
-/// Every call runs its blocking librdkafka request on a dedicated thread. The instance is destroyed when
-/// the `KafkaAdmin` is released.
+/// Every call runs its blocking librdkafka request on a dedicated thread. Call ``shutdown()`` when done: it
+/// destroys the instance and returns once librdkafka's threads for it have ended. An admin released without
+/// it is destroyed in the background, which a process about to exit must not rely on (see
+/// ``KafkaLibrary/waitUntilAllClientsDestroyed(timeout:)``).
 public final class KafkaAdmin: Sendable {
     let handle: RDKafkaHandle
     private let logger: Logger
@@ -26,6 +28,13 @@ public final class KafkaAdmin: Sendable {
         DedicatedThread.start(name: "kafka-admin-destroy") { handle.destroy() }
     }
 
+    /// Destroys the instance: waits for requests in flight, then for librdkafka's threads to end. Later requests
+    /// throw ``KafkaError/Code/destroyed``. Idempotent.
+    public func shutdown() async {
+        let handle = handle
+        await DedicatedThread.run(name: "kafka-admin-destroy") { handle.destroy() }
+    }
+
     /// Creates topics; a topic that already exists counts as success (``KafkaTopicCreationResult/alreadyExists``),
     /// so this is safe to call at every start-up.
     ///
@@ -45,7 +54,7 @@ public final class KafkaAdmin: Sendable {
         return try await DedicatedThread.run(name: "kafka-admin") {
             Result { () throws(KafkaError) -> [String: KafkaTopicCreationResult] in
                 try handle.withLease { (rk: OpaquePointer) throws(KafkaError) -> [String: KafkaTopicCreationResult] in
-                    try Self.createTopics(topics, timeout: timeout, on: rk)
+                    try Self.createTopics(topics, timeout: timeout, on: rk, abandonWhen: { handle.isClosed })
                 }
             }
         }.get()
@@ -76,10 +85,13 @@ public final class KafkaAdmin: Sendable {
 
     // MARK: librdkafka
 
+    /// Creates `topics` on `rk`, waiting for the answer in short slices so that a ``shutdown()`` (`isAbandoned`)
+    /// ends the wait at once instead of after `timeout`.
     private static func createTopics(
         _ topics: [KafkaNewTopic],
         timeout: Duration,
-        on rk: OpaquePointer
+        on rk: OpaquePointer,
+        abandonWhen isAbandoned: () -> Bool
     ) throws(KafkaError) -> [String: KafkaTopicCreationResult] {
         rd_kafka_poll(rk, 0)  // serve queued error events of this otherwise unpolled instance
         var errorText = [CChar](repeating: 0, count: 512)
@@ -121,9 +133,16 @@ public final class KafkaAdmin: Sendable {
         }
 
         // The request times out by itself after `timeout`; the margin only guards against a lost event.
-        guard let event = rd_kafka_queue_poll(queue, milliseconds + 5_000) else {
-            throw KafkaError(code: .timedOut, message: "CreateTopics: no answer within \(timeout)")
+        let deadline = ContinuousClock.now + timeout + .seconds(5)
+        var answer: OpaquePointer?
+        while answer == nil {
+            if isAbandoned() { throw KafkaError.shutDown("Kafka admin client") }
+            guard ContinuousClock.now < deadline else {
+                throw KafkaError(code: .timedOut, message: "CreateTopics: no answer within \(timeout)")
+            }
+            answer = rd_kafka_queue_poll(queue, 100)
         }
+        guard let event = answer else { throw KafkaError.shutDown("Kafka admin client") }
         defer { rd_kafka_event_destroy(event) }
         let eventError = rd_kafka_event_error(event)
         guard eventError == RD_KAFKA_RESP_ERR_NO_ERROR else {

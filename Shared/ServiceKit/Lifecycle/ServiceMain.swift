@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import Kafka
 import Logging
 import PostgresNIO
 import RecruitmentEvents
@@ -54,12 +55,28 @@ public enum ServiceMain {
             }
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("\(S.name): \(error)\n".utf8))
-            exit(78)
+            await end(S.self, status: 78)
         } catch {
             FileHandle.standardError.write(Data("\(S.name): \(error)\n".utf8))
-            exit(1)
+            await end(S.self, status: 1)
         }
-        exit(0)
+        await end(S.self, status: 0)
+    }
+
+    /// Exits with `status` once every Kafka client is destroyed.
+    ///
+    /// `exit` runs exit-time destructors, librdkafka's bundled libraries among them; a librdkafka thread still
+    /// running then can crash the process (SIGSEGV) after a clean shutdown. A clean run has destroyed every client
+    /// already, so this returns at once; one whose clients are still winding down gets a short wait (shorter after a
+    /// forced shutdown, which has used up most of the orchestrator's grace period). A client still alive after that
+    /// is a defect: it is reported, and the process ends without exit-time destructors, with status 1 at least.
+    static func end<S: RecruitmentService>(_: S.Type, status: Int32) async -> Never {
+        let wait: Duration = status == 0 ? .seconds(5) : .seconds(2)
+        if await KafkaLibrary.allClientsDestroyed(within: wait) { exit(status) }
+        FileHandle.standardError.write(Data(
+            "\(S.name): Kafka clients still running \(wait) after shutdown; exiting without exit-time cleanup\n".utf8))
+        fflush(stdout)
+        _exit(status == 0 ? 1 : status)
     }
 
     static func makeRuntime<S: RecruitmentService>(_: S.Type) throws -> ServiceRuntime<S> {

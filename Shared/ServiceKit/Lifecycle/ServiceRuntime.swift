@@ -171,7 +171,13 @@ struct ServiceRuntime<S: RecruitmentService> {
             "version": "\(SuiteVersion.current)", "port": "\(configuration.httpPort)",
             "topics": "\(topics.map(configuration.topicName))", "projections": "\(runners.map(\.group))",
         ])
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await admin.shutdown()
+            throw error
+        }
+        await admin.shutdown()
         logger.info("stopped")
     }
 
