@@ -39,6 +39,22 @@ import Testing
         func run() async throws {}
     }
 
+    /// Ignores graceful shutdown and cancellation (like a thread blocked in a C library) until released.
+    struct Deaf: Service {
+        let release: Release
+
+        func run() async throws {
+            await withCheckedContinuation { release.hold($0) }
+        }
+    }
+
+    /// Lets a ``Deaf`` member return (at the end of a test).
+    final class Release: Sendable {
+        private let continuation = Mutex<CheckedContinuation<Void, Never>?>(nil)
+        func hold(_ continuation: CheckedContinuation<Void, Never>) { self.continuation.withLock { $0 = continuation } }
+        func now() { continuation.withLock { $0.take() }?.resume() }
+    }
+
     @Test func membersThatHonourShutdownEndInReverseOrderWithoutAnError() async throws {
         let returned = Returns()
         let group = BoundedServiceGroup(
@@ -86,5 +102,29 @@ import Testing
             signals: [], shutdownLimit: .seconds(30), logger: Self.logger)
         try await group.run()
         #expect(returned.all == ["pool"])
+    }
+
+    @Test func aMemberIgnoringCancellationTooIsAbandonedAfterTheCancellationLimit() async throws {
+        let returned = Returns()
+        let release = Release()
+        defer { release.now() }
+        let limit = Duration.milliseconds(200)
+        let group = BoundedServiceGroup(
+            members: [
+                .init("pool", Polite(returned: returned, name: "pool")),
+                .init("blocked", Deaf(release: release)),
+                .init("http", Polite(returned: returned, name: "http")),
+            ],
+            signals: [], shutdownLimit: limit, logger: Self.logger)
+        let running = Task { try await group.run() }
+        try await Task.sleep(for: .milliseconds(100))
+        let start = ContinuousClock.now
+        await group.triggerGracefulShutdown()
+        await #expect(throws: BoundedServiceGroupError.shutdownTimedOut(limit: limit, stopping: ["blocked"], waiting: ["pool"])) {
+            try await running.value
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed >= limit + BoundedServiceGroup.cancellationLimit)
+        #expect(elapsed < limit + BoundedServiceGroup.cancellationLimit + .seconds(2), "run() returned after \(elapsed)")
     }
 }

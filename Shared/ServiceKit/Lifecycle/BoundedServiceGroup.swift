@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// A `ServiceGroup` whose graceful shutdown has a time limit, and which names the services that hold it up.
@@ -10,7 +11,8 @@ import UnixSignals
 /// are tracked; when the limit expires after shutdown began, the group logs the members still running at error
 /// level, cancels them, and ``run()`` throws ``BoundedServiceGroupError/shutdownTimedOut(limit:stopping:waiting:)``, so
 /// the process exits non-zero: a shutdown that had to be forced is not a clean one. Members that ignore cancellation
-/// too end the process through ServiceLifecycle's cancellation limit.
+/// too (a thread blocked in a C library) are abandoned after ``cancellationLimit``: they are logged by name and
+/// ``run()`` throws all the same, so the process can still exit before the orchestrator's grace period ends.
 struct BoundedServiceGroup: Sendable {
     /// One service of the group.
     struct Member: Sendable {
@@ -28,8 +30,8 @@ struct BoundedServiceGroup: Sendable {
         }
     }
 
-    /// How long members get, after cancellation, before ServiceLifecycle ends the process.
-    static let cancellationLimit = Duration.seconds(5)
+    /// How long members get, after cancellation, before the group stops waiting for them.
+    static let cancellationLimit = Duration.seconds(3)
 
     private let group: ServiceGroup
     private let progress: ShutdownProgress
@@ -49,7 +51,8 @@ struct BoundedServiceGroup: Sendable {
             },
             gracefulShutdownSignals: signals,
             logger: logger)
-        configuration.maximumCancellationDuration = Self.cancellationLimit
+        // Not ServiceLifecycle's limit (a fatalError, i.e. a crash): ``run()`` applies ``cancellationLimit`` itself.
+        configuration.maximumCancellationDuration = nil
         self.group = ServiceGroup(configuration: configuration)
         self.progress = progress
         self.shutdownLimit = shutdownLimit
@@ -61,46 +64,74 @@ struct BoundedServiceGroup: Sendable {
         await group.triggerGracefulShutdown()
     }
 
-    private enum Outcome: Sendable {
-        case finished
-        case shutdownTimedOut
-    }
-
     /// Runs the members until they have all returned; rethrows the first member failure, or throws
     /// ``BoundedServiceGroupError/shutdownTimedOut(limit:stopping:waiting:)`` when shutdown had to be forced.
+    ///
+    /// The members run in an unstructured task: a structured one could not return while a member ignores
+    /// cancellation, which is exactly the case the limit exists for.
     func run() async throws {
         let group = self.group
+        let runner = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await supervise(runner)
+        } onCancel: {
+            runner.cancel()
+        }
+    }
+
+    private func supervise(_ runner: Task<Void, any Error>) async throws {
         let progress = self.progress
         let limit = shutdownLimit
-        try await withThrowingTaskGroup(of: Outcome.self) { tasks in
-            tasks.addTask {
-                try await group.run()
-                return .finished
-            }
-            tasks.addTask {
-                try await progress.waitForShutdown()
-                try await Task.sleep(for: limit)
-                return .shutdownTimedOut
-            }
-            guard let first = try await tasks.next() else { return }
-            switch first {
-            case .finished:
-                tasks.cancelAll()
-            case .shutdownTimedOut:
-                let stillRunning = progress.stillRunning
-                logger.error("graceful shutdown exceeded its limit; cancelling the services still running", metadata: [
-                    "limit": "\(limit)", "stopping": "\(stillRunning.stopping)", "waiting": "\(stillRunning.waiting)",
-                ])
-                tasks.cancelAll()
-                do {
-                    while try await tasks.next() != nil {}
-                } catch {
-                    logger.debug("a service failed while cancelled", metadata: ["error": "\(error)"])
-                }
-                throw BoundedServiceGroupError.shutdownTimedOut(
-                    limit: limit, stopping: stillRunning.stopping, waiting: stillRunning.waiting)
-            }
+        let expiry = Task {
+            try await progress.waitForShutdown()
+            try await Task.sleep(for: limit)
         }
+        defer { expiry.cancel() }
+        if await Self.firstToEnd(runner, expiry) == 0 {
+            try await runner.value
+            return
+        }
+        let stillRunning = progress.stillRunning
+        logger.error("graceful shutdown exceeded its limit; cancelling the services still running", metadata: [
+            "limit": "\(limit)", "stopping": "\(stillRunning.stopping)", "waiting": "\(stillRunning.waiting)",
+        ])
+        runner.cancel()
+        let cancellationExpiry = Task { try await Task.sleep(for: Self.cancellationLimit) }
+        defer { cancellationExpiry.cancel() }
+        if await Self.firstToEnd(runner, cancellationExpiry) == 0 {
+            if case .failure(let error) = await runner.result {
+                logger.debug("a service failed while cancelled", metadata: ["error": "\(error)"])
+            }
+        } else {
+            let abandoned = progress.stillRunning
+            logger.error("services ignored cancellation too; abandoning them", metadata: [
+                "limit": "\(Self.cancellationLimit)", "services": "\(abandoned.stopping + abandoned.waiting)",
+            ])
+        }
+        throw BoundedServiceGroupError.shutdownTimedOut(
+            limit: limit, stopping: stillRunning.stopping, waiting: stillRunning.waiting)
+    }
+
+    /// The index of the task that ends first (0 or 1), without waiting for the other one.
+    private static func firstToEnd(_ first: Task<Void, any Error>, _ second: Task<Void, any Error>) async -> Int {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int, Never>) in
+            let answer = AnswerOnce(continuation)
+            Task { _ = await first.result; answer.resume(returning: 0) }
+            Task { _ = await second.result; answer.resume(returning: 1) }
+        }
+    }
+}
+
+/// A continuation resumed by the first of several callers; the later ones are ignored.
+private final class AnswerOnce: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Int, Never>?>
+
+    init(_ continuation: CheckedContinuation<Int, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func resume(returning value: Int) {
+        continuation.withLock { $0.take() }?.resume(returning: value)
     }
 }
 

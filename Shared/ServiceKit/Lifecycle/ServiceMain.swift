@@ -71,11 +71,10 @@ public enum ServiceMain {
     /// forced shutdown, which has used up most of the orchestrator's grace period). A client still alive after that
     /// is a defect: it is reported, and the process ends without exit-time destructors, with status 1 at least.
     static func end<S: RecruitmentService>(_: S.Type, status: Int32) async -> Never {
-        let wait: Duration = status == 0 ? .seconds(5) : .seconds(2)
+        let wait: Duration = status == 0 ? .seconds(5) : .seconds(1)
         if await KafkaLibrary.allClientsDestroyed(within: wait) { exit(status) }
         FileHandle.standardError.write(Data(
             "\(S.name): Kafka clients still running \(wait) after shutdown; exiting without exit-time cleanup\n".utf8))
-        fflush(stdout)
         _exit(status == 0 ? 1 : status)
     }
 
