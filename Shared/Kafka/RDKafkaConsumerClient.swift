@@ -419,12 +419,32 @@ final class RDKafkaConsumerClient: Sendable {
         }
     }
 
+    /// How long destroying the instance may take once the consumer left its group (or gave up leaving).
+    static let destroyTimeout = Duration.seconds(3)
+
     private func close() {
         handle.close()
-        let left = leaveGroup()
-        // A consumer that did not manage to leave must not try again inside rd_kafka_destroy (which would block
-        // without bound); the group coordinator then expires the member after the session timeout.
-        handle.destroy(flags: left ? 0 : RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+        // Leaving and destroying run on a thread of their own, watched with a limit: librdkafka has been seen to block
+        // in there without end (a member closed right after an assignment; its thread never returned, so the service
+        // could not finish its shutdown). Past the limit the instance is left behind: the application's offsets are in
+        // its database and the group either was left or expires the member, so nothing is lost.
+        let done = DispatchSemaphore(value: 0)
+        let step = Mutex("leaving the group")
+        DedicatedThread.start(name: "kafka-consumer-close") { [self] in
+            let left = leaveGroup()
+            step.withLock { $0 = left ? "destroying the instance" : "destroying the instance without leaving" }
+            // A consumer that did not manage to leave must not try again inside rd_kafka_destroy (which would block
+            // without bound); the group coordinator then expires the member after the session timeout.
+            handle.destroy(flags: left ? 0 : RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE)
+            done.signal()
+        }
+        let limit = leaveGroupTimeout + Self.destroyTimeout
+        if done.wait(timeout: .now() + .milliseconds(limit.milliseconds)) == .timedOut {
+            logger.error(
+                "Kafka consumer \(handle.name) did not finish closing within \(limit); leaving librdkafka's instance behind",
+                metadata: ["kafka.close_step": "\(step.withLock { $0 })"]
+            )
+        }
         let (pending, waiters) = state.withLock { state in
             state.closed = true
             state.assignment = [:]

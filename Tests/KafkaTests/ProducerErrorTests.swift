@@ -111,7 +111,7 @@ struct ProducerErrorTests {
     func topicCreationIsIdempotent() async throws {
         guard let brokers = TestBroker.servers() else { return }
         let admin = try KafkaAdmin(configuration: .init(bootstrapServers: brokers), logger: TestBroker.logger)
-        #expect(try await admin.checkBrokerConnection() >= 1)
+        #expect(try await admin.checkBrokerConnection(timeout: .seconds(10)) >= 1)
         let name = TestBroker.uniqueName("admin")
         let other = TestBroker.uniqueName("admin")
         let spec = KafkaNewTopic(name: name, partitions: 3, replicationFactor: 1, config: ["retention.ms": "-1"])
