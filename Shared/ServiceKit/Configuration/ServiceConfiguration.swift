@@ -122,8 +122,9 @@ public struct ServiceConfiguration: Sendable {
         static let shutdownGrace = ConfigurationKey(
             "ASN_SHUTDOWN_GRACE_SECONDS", default: "25",
             help: "Seconds a graceful shutdown (SIGTERM) may take: HTTP connections drain, consumers leave their groups, "
-                + "the producer flushes. Then the services still running are logged by name and cancelled, and the "
-                + "process exits with status 1. Keep it below the orchestrator's grace period (30 s in the manifests).")
+                + "the producer flushes. Then the services still running are logged by name and cancelled (those "
+                + "ignoring cancellation are abandoned 3 s later), and the process exits with status 1. Keep it at "
+                + "least 4 s below the orchestrator's grace period (30 s in the manifests).")
     }
 
     /// The shared keys, with the service's default HTTP port.
