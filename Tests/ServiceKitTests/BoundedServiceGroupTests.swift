@@ -67,13 +67,15 @@ import Testing
         #expect(returned.all == ["c", "b", "a"])
     }
 
-    @Test func aMemberIgnoringShutdownIsNamedAndCancelledOnceTheLimitExpires() async throws {
-        let returned = Returns()
-        let limit = Duration.milliseconds(300)
+    /// Runs `pool`, `middle` and `http` with a shutdown limit of `limit`, triggers the shutdown, expects the forced
+    /// ending that names `middle` as the culprit, and answers how long the shutdown took.
+    func shutDownExpectingTimeout(middle: (name: String, service: any Service), returned: Returns, limit: Duration)
+        async throws -> Duration
+    {
         let group = BoundedServiceGroup(
             members: [
                 .init("pool", Polite(returned: returned, name: "pool")),
-                .init("stuck", Stubborn()),
+                .init(middle.name, middle.service),
                 .init("http", Polite(returned: returned, name: "http")),
             ],
             signals: [], shutdownLimit: limit, logger: Self.logger)
@@ -81,10 +83,15 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         let start = ContinuousClock.now
         await group.triggerGracefulShutdown()
-        await #expect(throws: BoundedServiceGroupError.shutdownTimedOut(limit: limit, stopping: ["stuck"], waiting: ["pool"])) {
-            try await running.value
-        }
-        let elapsed = ContinuousClock.now - start
+        let expected = BoundedServiceGroupError.shutdownTimedOut(limit: limit, stopping: [middle.name], waiting: ["pool"])
+        await #expect(throws: expected) { try await running.value }
+        return ContinuousClock.now - start
+    }
+
+    @Test func aMemberIgnoringShutdownIsNamedAndCancelledOnceTheLimitExpires() async throws {
+        let returned = Returns()
+        let limit = Duration.milliseconds(300)
+        let elapsed = try await shutDownExpectingTimeout(middle: ("stuck", Stubborn()), returned: returned, limit: limit)
         #expect(elapsed >= limit)
         #expect(elapsed < BoundedServiceGroup.cancellationLimit, "the forced shutdown took \(elapsed)")
         // The member before the stuck one was never asked; cancellation ended it.
@@ -105,25 +112,11 @@ import Testing
     }
 
     @Test func aMemberIgnoringCancellationTooIsAbandonedAfterTheCancellationLimit() async throws {
-        let returned = Returns()
         let release = Release()
         defer { release.now() }
         let limit = Duration.milliseconds(200)
-        let group = BoundedServiceGroup(
-            members: [
-                .init("pool", Polite(returned: returned, name: "pool")),
-                .init("blocked", Deaf(release: release)),
-                .init("http", Polite(returned: returned, name: "http")),
-            ],
-            signals: [], shutdownLimit: limit, logger: Self.logger)
-        let running = Task { try await group.run() }
-        try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
-        await group.triggerGracefulShutdown()
-        await #expect(throws: BoundedServiceGroupError.shutdownTimedOut(limit: limit, stopping: ["blocked"], waiting: ["pool"])) {
-            try await running.value
-        }
-        let elapsed = ContinuousClock.now - start
+        let elapsed = try await shutDownExpectingTimeout(
+            middle: ("blocked", Deaf(release: release)), returned: Returns(), limit: limit)
         #expect(elapsed >= limit + BoundedServiceGroup.cancellationLimit)
         #expect(elapsed < limit + BoundedServiceGroup.cancellationLimit + .seconds(2), "run() returned after \(elapsed)")
     }
