@@ -64,9 +64,10 @@ public struct JWKSRefresher: Service {
     }
 
     public func run() async throws {
-        // Until the first success: every second.
+        // Until the first success: every second. A fetch in flight (an unreachable key server retries its connection)
+        // must not hold up a shutdown.
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            if await refresh() { break }
+            if (try? await cancelWhenGracefulShutdown({ await self.refresh() })) == true { break }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
         }
         // Then on schedule, or early when a token names an unknown key.
@@ -126,6 +127,8 @@ public struct JWKSRefresher: Service {
             logger.debug("JWKS refreshed", metadata: ["url": "\(url)", "kids": "\(verifier.keyIds)"])
             return true
         } catch {
+            // Shutting down: the fetch was abandoned on purpose.
+            if Task.isCancelled { return false }
             logger.warning("JWKS fetch failed; keeping the current keys", metadata: [
                 "url": "\(url)", "error": "\(error)",
             ])
