@@ -357,6 +357,10 @@ final class RDKafkaConsumerClient: Sendable {
         _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
     ) {
         let changed = RDKafkaTopicPartitionList.partitions(of: partitions)
+        // Asked first, while the group waits for this callback: once the unassignment of a closing consumer is done
+        // the group terminates, and a later question would never be answered (a close that hung forever, holding
+        // the state lock, seen in CI). Nothing below calls librdkafka inside the state lock.
+        let cooperative = RDKafkaTopicPartitionList.isCooperative(rk)
         switch event {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             let source = offsetSource
@@ -364,7 +368,9 @@ final class RDKafkaConsumerClient: Sendable {
             switch answer {
             case .success(let offsets):
                 RDKafkaTopicPartitionList.setOffsets(offsets, in: partitions)
-                if let error = RDKafkaTopicPartitionList.applyDefaultRebalance(rk, event, partitions) {
+                if let error = RDKafkaTopicPartitionList.applyDefaultRebalance(
+                    rk, event, partitions, cooperative: cooperative)
+                {
                     logger.error("Kafka consumer could not assign \(changed): \(error)")
                     fail(error)
                     return
@@ -391,7 +397,7 @@ final class RDKafkaConsumerClient: Sendable {
                         isRetriable: true
                     )
                 )
-                if !RDKafkaTopicPartitionList.isCooperative(rk) {
+                if !cooperative {
                     rd_kafka_assign(rk, nil)
                 }
             }
@@ -405,11 +411,13 @@ final class RDKafkaConsumerClient: Sendable {
             } else {
                 logger.error("Kafka consumer rebalance error \(KafkaError.Code(rawValue: event.rawValue).name)")
             }
-            if let error = RDKafkaTopicPartitionList.applyDefaultRebalance(rk, RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS, partitions) {
+            if let error = RDKafkaTopicPartitionList.applyDefaultRebalance(
+                rk, RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS, partitions, cooperative: cooperative)
+            {
                 logger.error("Kafka consumer could not unassign \(changed): \(error)")
             }
             state.withLock { state in
-                if RDKafkaTopicPartitionList.isCooperative(rk) {
+                if cooperative {
                     for partition in changed { state.assignment[partition] = nil }
                 } else {
                     state.assignment = [:]

@@ -27,6 +27,10 @@ enum RDKafkaTopicPartitionList {
     }
 
     /// Whether the group uses the incremental (cooperative) rebalance protocol.
+    ///
+    /// A request answered by the consumer group's own handler: ask it only while the group waits for the application
+    /// (at the start of a rebalance callback), never after an unassignment that lets a closing group terminate, since
+    /// a terminated group never answers and the call blocks forever.
     static func isCooperative(_ handle: OpaquePointer) -> Bool {
         guard let name = rd_kafka_rebalance_protocol(handle) else { return false }
         return String(cString: name) == "COOPERATIVE"
@@ -38,9 +42,10 @@ enum RDKafkaTopicPartitionList {
     static func applyDefaultRebalance(
         _ handle: OpaquePointer,
         _ event: rd_kafka_resp_err_t,
-        _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+        _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>,
+        cooperative: Bool? = nil
     ) -> KafkaError? {
-        let cooperative = isCooperative(handle)
+        let cooperative = cooperative ?? isCooperative(handle)
         if event == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             if cooperative {
                 return rd_kafka_incremental_assign(handle, partitions).map { KafkaError(consuming: $0, context: "incremental assign") }
