@@ -432,10 +432,10 @@ final class RDKafkaConsumerClient: Sendable {
 
     private func close() {
         handle.close()
-        // Leaving and destroying run on a thread of their own, watched with a limit: librdkafka has been seen to block
-        // in there without end (a member closed right after an assignment; its thread never returned, so the service
-        // could not finish its shutdown). Past the limit the instance is left behind: the application's offsets are in
-        // its database and the group either was left or expires the member, so nothing is lost.
+        // Leaving and destroying run on a thread of their own, watched with a limit: a close that blocked without end
+        // (a request the terminated group never answered, see `rebalance`) kept a service from finishing its shutdown.
+        // Past the limit the instance is left behind: the application's offsets are in its database and the group
+        // either was left or expires the member, so nothing is lost.
         let done = DispatchSemaphore(value: 0)
         let step = Mutex("leaving the group")
         DedicatedThread.start(name: "kafka-consumer-close") { [self] in
